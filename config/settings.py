@@ -1,0 +1,357 @@
+"""Mendwell settings: one file, driven by the environment.
+
+Three modes, chosen by ``MENDWELL_ENV``:
+
+* ``production`` (the default, so a bare ``gunicorn`` is safe): DEBUG must be
+  off and real keys must be present, or the process refuses to start.
+* ``development`` (what ``dev.py start`` uses): DEBUG on, console email,
+  plain-HTTP cookies for http://127.0.0.1.
+* ``test`` (chosen automatically under pytest): production-like security
+  settings with throwaway keys generated for the run.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import dj_database_url
+from csp.constants import NONCE, NONE, SELF
+from django.utils.translation import gettext_lazy as _
+
+from config.env import SECRETS_FILE_NAME, Env, read_secrets_file
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+_default_env = "test" if "PYTEST_VERSION" in os.environ else "production"
+MENDWELL_ENV = os.environ.get("MENDWELL_ENV", _default_env)
+if MENDWELL_ENV not in {"production", "development", "test"}:
+    sys.exit(f"MENDWELL_ENV must be production, development or test (got {MENDWELL_ENV!r}).")
+IS_PRODUCTION = MENDWELL_ENV == "production"
+IS_TEST = MENDWELL_ENV == "test"
+
+DATA_DIR = Path(os.environ.get("MENDWELL_DATA_DIR", "data")).resolve()
+env = Env(read_secrets_file(DATA_DIR / SECRETS_FILE_NAME))
+
+DEBUG = env.bool("DEBUG", default=MENDWELL_ENV == "development")
+
+SECRET_KEY = env.str("SECRET_KEY")
+FIELD_ENCRYPTION_KEYS = env.list("FIELD_ENCRYPTION_KEYS")
+if IS_TEST and not SECRET_KEY:
+    # Throwaway keys for one test run; nothing written under them outlives it.
+    from cryptography.fernet import Fernet
+
+    SECRET_KEY = Fernet.generate_key().decode() + Fernet.generate_key().decode()
+    FIELD_ENCRYPTION_KEYS = FIELD_ENCRYPTION_KEYS or [Fernet.generate_key().decode()]
+
+ALLOWED_HOSTS = env.list(
+    "ALLOWED_HOSTS",
+    default=[] if IS_PRODUCTION else ["127.0.0.1", "localhost", "testserver", "[::1]"],
+)
+if not IS_PRODUCTION:
+    host = os.environ.get("HOST", "127.0.0.1")
+    if host not in ALLOWED_HOSTS and host not in {"0.0.0.0", "::"}:  # noqa: S104
+        ALLOWED_HOSTS.append(host)
+
+# The checks that make the process refuse to start live in their own module so
+# that they can be tested without re-importing settings.
+from config.startup_checks import refuse_unsafe_start  # noqa: E402
+
+refuse_unsafe_start(
+    env_name=MENDWELL_ENV,
+    debug=DEBUG,
+    secret_key=SECRET_KEY,
+    field_keys=FIELD_ENCRYPTION_KEYS,
+    allowed_hosts=ALLOWED_HOSTS,
+)
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "template_partials",
+    "django_htmx",
+    "csp",
+    "ninja",
+    "django_tasks",
+    "django_tasks_db",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "mendwell.core",
+    "mendwell.accounts",
+    "mendwell.couples",
+    "mendwell.today",
+    "mendwell.demo",
+]
+if IS_TEST:
+    # A small content app that exercises the access gate and the route matrix
+    # until the feature apps bring real content models.
+    INSTALLED_APPS.append("tests.gatekeeper")
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "mendwell.core.middleware.RequestIdMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "mendwell.core.middleware.LoginRequiredMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "mendwell.core.middleware.UserPreferencesMiddleware",
+    "mendwell.core.middleware.PrivateResponseMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "django.template.context_processors.tz",
+                "csp.context_processors.nonce",
+                "mendwell.core.context_processors.site",
+            ],
+        },
+    },
+]
+
+# --- Database -----------------------------------------------------------------
+# SQLite by default. WAL lets readers carry on while one writer commits;
+# synchronous=FULL makes an acknowledged write survive power loss; IMMEDIATE
+# transactions take the write lock up front so the busy timeout actually waits
+# instead of failing with "database is locked" half-way through.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 10,
+    "init_command": (
+        "PRAGMA journal_mode=WAL;"
+        "PRAGMA synchronous=FULL;"
+        "PRAGMA busy_timeout=10000;"
+        "PRAGMA journal_size_limit=27103364;"
+    ),
+}
+DATABASE_URL = env.str("DATABASE_URL")
+if DATABASE_URL:
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": DATA_DIR / "mendwell.sqlite3",
+            "OPTIONS": dict(SQLITE_OPTIONS),
+        }
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache ----------------------------------------------------------------------
+# A database cache is shared by every gunicorn worker, so allauth's rate limits
+# hold across processes; Redis takes over when CACHE_URL says so.
+CACHE_URL = env.str("CACHE_URL")
+if CACHE_URL.startswith(("redis://", "rediss://")):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "mendwell_cache",
+        }
+    }
+
+# --- Background tasks -------------------------------------------------------------
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# /healthz reports unhealthy once the oldest waiting task is older than this.
+TASK_QUEUE_MAX_AGE_SECONDS = env.int("TASK_QUEUE_MAX_AGE_SECONDS", 600)
+
+# --- Accounts and passwords ---------------------------------------------------
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "mendwell.accounts.validators.MaximumLengthValidator"},
+]
+PASSWORD_RESET_TIMEOUT = 60 * 60  # one hour, not Django's three days
+
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "today"
+LOGOUT_REDIRECT_URL = "account_login"
+
+ACCOUNT_ADAPTER = "mendwell.accounts.adapter.AccountAdapter"
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # a reset for an unknown address sends nothing
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False  # the current device stays signed in; others end
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_SESSION_REMEMBER = True
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_FORMS = {"signup": "mendwell.accounts.forms.SignupForm"}
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,5/5m/key,100/h/key",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "confirm_email": "1/3m/key",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = "Mendwell"
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = MENDWELL_ENV == "development"
+
+# --- Sessions and cookies -----------------------------------------------------------
+# Over plain HTTP (development on 127.0.0.1) browsers refuse Secure and
+# __Host- cookies, so HTTPS-only cookie settings follow MENDWELL_HTTPS.
+HTTPS = env.bool("MENDWELL_HTTPS", default=MENDWELL_ENV != "development")
+SESSION_COOKIE_NAME = "__Host-sessionid" if HTTPS else "mendwell_session"
+SESSION_COOKIE_SECURE = HTTPS
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = 60 * 60 * 24 * 30
+CSRF_COOKIE_NAME = "__Host-csrftoken" if HTTPS else "mendwell_csrftoken"
+CSRF_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_NAME = "__Host-language" if HTTPS else "mendwell_language"
+LANGUAGE_COOKIE_SECURE = HTTPS
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+MFA_TRUST_COOKIE_SECURE = HTTPS
+
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=IS_PRODUCTION)
+if env.bool("MENDWELL_BEHIND_PROXY", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Self only: no CDN, no fonts or scripts from anywhere else, no inline script
+# without this response's nonce. The QR code for two-factor set-up is a data: image.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024  # 1 MiB: far above any text a person types
+
+# --- Email ---------------------------------------------------------------------
+EMAIL_BACKEND = env.str(
+    "EMAIL_BACKEND",
+    default="django.core.mail.backends.console.EmailBackend"
+    if MENDWELL_ENV == "development"
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env.str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", "Mendwell <mendwell@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Internationalisation ------------------------------------------------------------
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = "UTC"
+
+# --- Static files ------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "staticfiles"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG or IS_TEST
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+MEDIA_ROOT = DATA_DIR / "uploads"
+WHITENOISE_USE_FINDERS = DEBUG or IS_TEST
+WHITENOISE_AUTOREFRESH = DEBUG
+
+# --- Product settings -----------------------------------------------------------------
+# Where "quick exit" sends the browser: an ordinary, neutral page.
+QUICK_EXIT_URL = env.str("MENDWELL_QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
+INVITE_LIFETIME_HOURS = 72
+SITE_NAME = env.str("MENDWELL_SITE_NAME", "Mendwell")
+
+# --- Logging -------------------------------------------------------------------------
+# Never request bodies, never user-written text: only what happened, to whom (by
+# id) and the request id a user can quote.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "mendwell.core.logging.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"}
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["request_id"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django.server": {"level": "WARNING"},
+    },
+}

@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.urls import include, path
+
+from config.api import api
+from mendwell.today.views import home
+
+urlpatterns = [
+    path("", home, name="today"),
+    path("accounts/", include("allauth.urls")),
+    path("profile/", include("mendwell.accounts.urls")),
+    path("couple/", include("mendwell.couples.urls")),
+    path("api/v1/", api.urls),
+    path("", include("mendwell.core.urls")),
+]
+
+if settings.IS_TEST:
+    urlpatterns.append(path("gatekeeper/", include("tests.gatekeeper.urls")))
+handler500 = "mendwell.core.views.server_error"

@@ -1,0 +1,222 @@
+#!/usr/bin/env python3
+"""Mendwell's two commands, using nothing but the Python standard library.
+
+    python3 dev.py start   set up and run web + worker + scheduler on SQLite with demo data
+    python3 dev.py test    run every check and the whole test suite
+    python3 dev.py keys    create the secrets file for a new production instance
+
+Environment: HOST (default 127.0.0.1), PORT (default 8000), MENDWELL_DATA_DIR
+(default ./data), DATABASE_URL (default: SQLite in the data directory).
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+UV_VERSION = "0.13.8"
+TOOLS_DIR = ROOT / ".tools"
+VENV_BIN = ROOT / ".venv" / "bin"
+CHROMIUM = Path("/usr/bin/chromium")
+
+sys.path.insert(0, str(ROOT))
+from config.env import SECRETS_FILE_NAME  # noqa: E402  (stdlib-only module)
+
+
+def say(message: str = "") -> None:
+    print(message, flush=True)
+
+
+def run(command: list[str], **kwargs: object) -> None:
+    result = subprocess.run(command, cwd=ROOT, **kwargs)  # noqa: S603
+    if result.returncode != 0:
+        sys.exit(result.returncode)
+
+
+# --- Installing -----------------------------------------------------------------
+
+
+def find_uv() -> str:
+    """uv from PATH, or a private copy in .tools/ installed from PyPI."""
+    on_path = shutil.which("uv")
+    if on_path:
+        return on_path
+    private = TOOLS_DIR / "bin" / "uv"
+    if private.exists():
+        return str(private)
+    say(f"Installing uv {UV_VERSION} into .tools/ …")
+    run([sys.executable, "-m", "venv", str(TOOLS_DIR)])
+    run([str(TOOLS_DIR / "bin" / "pip"), "install", "--quiet", f"uv=={UV_VERSION}"])
+    return str(private)
+
+
+def install() -> None:
+    uv = find_uv()
+    say("Installing the locked dependencies (uv sync --locked) …")
+    run([uv, "sync", "--locked", "--quiet"])
+
+
+def python() -> str:
+    return str(VENV_BIN / "python")
+
+
+# --- Keys ------------------------------------------------------------------------------
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("MENDWELL_DATA_DIR", "data")).resolve()
+
+
+def fernet_key() -> str:
+    import base64
+
+    return base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
+
+
+def ensure_secrets(directory: Path) -> bool:
+    """Create secrets.env (0600) when missing; return True if it was created now."""
+    path = directory / SECRETS_FILE_NAME
+    if path.exists():
+        return False
+    directory.mkdir(parents=True, exist_ok=True)
+    contents = (
+        "# Mendwell secrets. Back this file up somewhere safe, apart from the database.\n"
+        "# FIELD_ENCRYPTION_KEYS decrypt every journal: lose them and the text is gone.\n"
+        f"SECRET_KEY={secrets.token_urlsafe(50)}\n"
+        f"FIELD_ENCRYPTION_KEYS={fernet_key()}\n"
+    )
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(contents)
+    bar = "!" * 78
+    say(bar)
+    say("!!  NEW ENCRYPTION KEYS CREATED")
+    say(f"!!  {path}")
+    say("!!  Everything people write is encrypted with the keys in this file.")
+    say("!!  BACK IT UP NOW, separately from the database. Without it, every")
+    say("!!  journal in this instance is lost for good; nobody can recover it.")
+    say(bar)
+    return True
+
+
+# --- Commands ----------------------------------------------------------------------------
+
+
+def port_is_free(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def start() -> None:
+    host = os.environ.get("HOST", "127.0.0.1")
+    port = int(os.environ.get("PORT", "8000"))
+    directory = data_dir()
+    install()
+    ensure_secrets(directory)
+    env = {
+        **os.environ,
+        "MENDWELL_ENV": os.environ.get("MENDWELL_ENV", "development"),
+        "MENDWELL_DATA_DIR": str(directory),
+        "HOST": host,
+        "MENDWELL_BIND": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
+        "PYTHONUNBUFFERED": "1",
+    }
+    manage = [python(), "manage.py"]
+    say("Preparing the database …")
+    run([*manage, "migrate", "--no-input", "-v", "0"], env=env)
+    run([*manage, "createcachetable"], env=env)
+    run([*manage, "seed_demo"], env=env)
+    if not port_is_free(host, port):
+        sys.exit(
+            f"Port {port} on {host} is in use. Choose another, e.g. PORT=8001 python3 dev.py start"
+        )
+    shown_host = "localhost" if host in {"0.0.0.0", "::"} else host  # noqa: S104
+    say()
+    say(f"Mendwell is starting at http://{shown_host}:{port}/")
+    say(f"Data directory: {directory}")
+    say("Sign-up emails (verification links) are printed below. Stop with Ctrl+C.")
+    say()
+    os.execve(  # noqa: S606
+        str(VENV_BIN / "honcho"),
+        [str(VENV_BIN / "honcho"), "start", "-f", str(ROOT / "Procfile"), "-d", str(ROOT)],
+        env,
+    )
+
+
+def ensure_chromium() -> None:
+    if CHROMIUM.exists():
+        return
+    is_debian = Path("/etc/debian_version").exists()
+    if is_debian and os.geteuid() == 0 and shutil.which("apt-get"):
+        say("Installing Debian's chromium for the browser tests …")
+        run(["apt-get", "update", "-qq"])
+        run(
+            ["apt-get", "install", "-y", "-qq", "chromium"],
+            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+        )
+        return
+    sys.exit(
+        "The browser tests need Chromium at /usr/bin/chromium. Install your system's "
+        "'chromium' package (Debian/Ubuntu: sudo apt-get install chromium) and run again."
+    )
+
+
+def test(extra: list[str]) -> None:
+    install()
+    ensure_chromium()
+    env = {**os.environ, "MENDWELL_ENV": "test", "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("MENDWELL_DATA_DIR", None)
+    bin_ = str(VENV_BIN)
+    steps = [
+        (
+            "migrations are up to date",
+            [python(), "manage.py", "makemigrations", "--check", "--dry-run"],
+        ),
+        ("ruff lint", [f"{bin_}/ruff", "check", "."]),
+        ("ruff format", [f"{bin_}/ruff", "format", "--check", "."]),
+        ("mypy", [f"{bin_}/mypy", "config", "mendwell"]),
+        ("import layers", [f"{bin_}/lint-imports"]),
+        ("pytest", [f"{bin_}/pytest", *extra]),
+    ]
+    for label, command in steps:
+        say(f"==> {label}")
+        result = subprocess.run(command, cwd=ROOT, env=env)  # noqa: S603
+        if result.returncode != 0:
+            sys.exit(f"FAILED: {label}")
+    say("All checks passed.")
+
+
+def keys() -> None:
+    directory = data_dir()
+    if not ensure_secrets(directory):
+        sys.exit(f"{directory / SECRETS_FILE_NAME} already exists; not overwriting it.")
+
+
+def main() -> None:
+    if sys.version_info < (3, 11):  # noqa: UP036  (dev.py may be run by an older python3)
+        sys.exit(f"Mendwell needs Python 3.11 or newer (this is {platform.python_version()}).")
+    command = sys.argv[1] if len(sys.argv) > 1 else "help"
+    if command == "start":
+        start()
+    elif command == "test":
+        test(sys.argv[2:])
+    elif command == "keys":
+        keys()
+    else:
+        say(__doc__ or "")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+
+@transaction.atomic
+def profile_update(*, user: Any, display_name: str, time_zone: str, locale: str) -> Any:
+    user.display_name = display_name
+    user.time_zone = time_zone
+    user.locale = locale
+    user.save(update_fields=["display_name", "time_zone", "locale"])
+    return user

@@ -1,0 +1,93 @@
+"""Cross-cutting request handling: request ids, user preferences, privacy headers."""
+
+from __future__ import annotations
+
+import secrets
+import zoneinfo
+from collections.abc import Callable
+
+from django.contrib.auth.middleware import LoginRequiredMiddleware as DjangoLoginRequired
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone, translation
+
+from mendwell.core.logging import current_request_id
+
+Handler = Callable[[HttpRequest], HttpResponse]
+
+# A JSON answer never needs to load anything, so it gets the tightest policy.
+API_CSP = "default-src 'none'; frame-ancestors 'none'"
+CLEAR_SITE_DATA = '"cache", "cookies", "storage"'
+
+
+class RequestIdMiddleware:
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request_id = secrets.token_hex(6)
+        request.request_id = request_id  # type: ignore[attr-defined]
+        token = current_request_id.set(request_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            current_request_id.reset(token)
+        response["X-Request-ID"] = request_id
+        return response
+
+
+class UserPreferencesMiddleware:
+    """Show dates and times in the person's own time zone and language."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            try:
+                timezone.activate(zoneinfo.ZoneInfo(user.time_zone))
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                timezone.deactivate()
+            if user.locale:
+                translation.activate(user.locale)
+                request.LANGUAGE_CODE = translation.get_language()  # type: ignore[attr-defined]
+        else:
+            timezone.deactivate()
+        return self.get_response(request)
+
+
+class PrivateResponseMiddleware:
+    """Nothing Mendwell serves may be kept by a browser or a proxy.
+
+    ``no-store`` stops the back button or a shared computer's cache from
+    showing a page after logout or quick exit. Logging out also asks the
+    browser to clear what it holds for this site.
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response["Cache-Control"] = "no-store, max-age=0"
+        response["Pragma"] = "no-cache"
+        if response.get("Content-Type", "").startswith("application/json"):
+            response["Content-Security-Policy"] = API_CSP
+        match = getattr(request, "resolver_match", None)
+        url_name = match.url_name if match is not None else None
+        if url_name == "quick_exit" or (url_name == "account_logout" and request.method == "POST"):
+            response["Clear-Site-Data"] = CLEAR_SITE_DATA
+        return response
+
+
+class LoginRequiredMiddleware(DjangoLoginRequired):
+    """Every page needs a signed-in person unless it says otherwise.
+
+    The JSON API answers 401 itself (a login redirect means nothing to an app),
+    so it is left to the API's own authentication.
+    """
+
+    def process_view(self, request, view_func, view_args, view_kwargs):  # type: ignore[no-untyped-def]
+        if request.path_info.startswith("/api/"):
+            return None
+        return super().process_view(request, view_func, view_args, view_kwargs)

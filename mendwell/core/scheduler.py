@@ -1,0 +1,72 @@
+"""Periodic work without cron or a broker.
+
+Apps declare jobs with :func:`periodic` in their ``tasks.py``. The
+``run_scheduler`` command calls :func:`enqueue_due_jobs` every few seconds; it
+claims each due job with a conditional UPDATE on ``next_run_at`` (the
+healthchecks "optimistic lock" pattern), so two schedulers running side by
+side enqueue each run once. The scheduler only enqueues: the task worker does
+the work, on SQLite and PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.module_loading import autodiscover_modules
+
+from mendwell.core.models import PeriodicJob
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str
+    every: timedelta
+    task: Any  # a django_tasks Task
+
+
+_registry: dict[str, Job] = {}
+
+
+def periodic(*, every: timedelta, name: str | None = None) -> Any:
+    """Register a django_tasks task to be enqueued once per ``every``."""
+
+    def register(task: Any) -> Any:
+        job_name = name or task.module_path
+        _registry[job_name] = Job(name=job_name, every=every, task=task)
+        return task
+
+    return register
+
+
+def registered_jobs() -> list[Job]:
+    autodiscover_modules("tasks")
+    return sorted(_registry.values(), key=lambda job: job.name)
+
+
+def enqueue_due_jobs(*, now: datetime | None = None) -> list[str]:
+    """Enqueue every job whose time has come; return the names enqueued."""
+    now = now or timezone.now()
+    enqueued = []
+    for job in registered_jobs():
+        row, _ = PeriodicJob.objects.get_or_create(name=job.name, defaults={"next_run_at": now})
+        if row.next_run_at > now:
+            continue
+        with transaction.atomic():
+            claimed = PeriodicJob.objects.filter(pk=row.pk, next_run_at=row.next_run_at).update(
+                next_run_at=now + job.every, last_enqueued_at=now
+            )
+            if claimed != 1:
+                continue  # another scheduler got there first
+            # The database queue shares this transaction: the claim and the
+            # task row commit together or not at all.
+            job.task.enqueue()
+        enqueued.append(job.name)
+        logger.info("scheduler enqueued %s", job.name)
+    return enqueued

@@ -1,0 +1,92 @@
+"""Pages every visitor can reach, the frame of the app, and the health check."""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_not_required
+from django.db import DatabaseError, connection
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from mendwell.core.steps import step_by_number
+
+logger = logging.getLogger(__name__)
+
+
+@require_GET
+def step_detail(request: HttpRequest, number: int) -> HttpResponse:
+    step = step_by_number(number)
+    if step is None:
+        raise Http404
+    return render(request, "core/step.html", {"step": step})
+
+
+@login_not_required
+@require_GET
+def help_now(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/help_now.html")
+
+
+@login_not_required
+@require_GET
+def quick_exit_info(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/quick_exit_info.html")
+
+
+@login_not_required
+@require_GET
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/privacy.html")
+
+
+@login_not_required
+@require_GET
+def quick_exit(request: HttpRequest) -> HttpResponse:
+    """Sign out, ask the browser to forget this site, and go somewhere ordinary.
+
+    A GET on purpose: the fastest exit is a plain link that works without
+    JavaScript. Being signed out by a stray link is a small price next to
+    being seen.
+    """
+    logout(request)
+    # The middleware adds Clear-Site-Data to this response.
+    return HttpResponseRedirect(settings.QUICK_EXIT_URL)
+
+
+@login_not_required
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Database reachable and the task queue not stuck: for monitors, no personal data."""
+    body: dict[str, object] = {"database": "ok"}
+    healthy = True
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        from django_tasks_db.models import DBTaskResult
+
+        oldest = DBTaskResult.objects.ready().order_by("enqueued_at").first()
+        age = (timezone.now() - oldest.enqueued_at).total_seconds() if oldest else 0.0
+        body["tasks"] = {"oldest_pending_age_seconds": round(age, 1)}
+        if age > settings.TASK_QUEUE_MAX_AGE_SECONDS:
+            body["tasks"] = {"oldest_pending_age_seconds": round(age, 1), "status": "stuck"}
+            healthy = False
+    except DatabaseError:
+        logger.exception("health check could not reach the database")
+        body = {"database": "unreachable"}
+        healthy = False
+    body["status"] = "ok" if healthy else "unhealthy"
+    return JsonResponse(body, status=200 if healthy else 503)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """A plain error page with the request id to quote; never a traceback."""
+    from django.template import loader
+
+    template = loader.get_template("500.html")
+    context = {"request_id": getattr(request, "request_id", "")}
+    return HttpResponse(template.render(context), status=500)
