@@ -324,7 +324,7 @@ STORAGES = {
 }
 MEDIA_ROOT = DATA_DIR / "uploads"
 WHITENOISE_USE_FINDERS = DEBUG or IS_TEST
-WHITENOISE_AUTOREFRESH = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG or IS_TEST
 
 # --- Product settings -----------------------------------------------------------------
 # Where "quick exit" sends the browser: an ordinary, neutral page.

@@ -1,0 +1,107 @@
+"""Shared test fixtures: the personas and a few helpers.
+
+Personas (STYLE.md): ``alex`` and ``sam`` are a linked couple; ``robin`` is a
+stranger who must never see their data; ``casey`` is Alex's former partner;
+``staff`` is a superuser who must not see private content either.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls
+# the browser tests make alongside it are safe here (tests only, never in the app).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PASSWORD = "correct horse battery staple 42"
+
+_skipped: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.skipped:
+        _skipped.append(report.nodeid)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    # CI must run every test: a skipped test is a failure, wherever it runs.
+    if _skipped and exitstatus == 0:
+        session.exitstatus = 1
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line(f"FAILED: {len(_skipped)} test(s) were skipped; none may be.")
+
+
+@pytest.fixture
+def make_user(db: Any) -> Callable[..., Any]:
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth import get_user_model
+
+    def make(
+        email: str,
+        name: str = "",
+        *,
+        verified: bool = True,
+        password: str = PASSWORD,
+        time_zone: str = "Europe/London",
+        **extra: Any,
+    ) -> Any:
+        user = get_user_model().objects.create_user(
+            email,
+            password,
+            display_name=name or email.split("@")[0].title(),
+            time_zone=time_zone,
+            **extra,
+        )
+        EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
+        return user
+
+    return make
+
+
+def link(first: Any, second: Any) -> Any:
+    """Link two people the way the app does: an invite from one, accepted by the other."""
+    from mendwell.couples.services import invite_accept, invite_create
+
+    new = invite_create(user=first)
+    return invite_accept(user=second, code=new.code)
+
+
+@pytest.fixture
+def alex(make_user: Callable[..., Any]) -> Any:
+    return make_user("alex@example.com", "Alex")
+
+
+@pytest.fixture
+def sam(make_user: Callable[..., Any], alex: Any) -> Any:
+    sam = make_user("sam@example.com", "Sam")
+    link(alex, sam)
+    return sam
+
+
+@pytest.fixture
+def robin(make_user: Callable[..., Any]) -> Any:
+    return make_user("robin@example.com", "Robin", time_zone="America/New_York")
+
+
+@pytest.fixture
+def staff(make_user: Callable[..., Any]) -> Any:
+    return make_user("staff@example.com", "Staff", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def client_for(client: Any) -> Callable[[Any], Any]:
+    """A fresh, signed-in test client per person (``None`` for anonymous)."""
+    from django.test import Client
+
+    def make(user: Any | None) -> Any:
+        new_client = Client()
+        if user is not None:
+            new_client.force_login(user)
+        return new_client
+
+    return make
