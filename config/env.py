@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+_str = str
+
 SECRETS_FILE_NAME = "secrets.env"
 
 
@@ -34,7 +36,7 @@ class Env:
     def __init__(self, secrets: dict[str, str] | None = None) -> None:
         self.secrets = secrets or {}
 
-    def str(self, name: str, default: str = "") -> str:
+    def str(self, name: _str, default: _str = "") -> _str:
         if name in os.environ:
             return os.environ[name]
         file_name = os.environ.get(f"{name}_FILE")
@@ -42,17 +44,17 @@ class Env:
             return Path(file_name).read_text(encoding="utf-8").strip()
         return self.secrets.get(name, default)
 
-    def bool(self, name: str, default: bool = False) -> bool:
+    def bool(self, name: _str, default: bool = False) -> bool:
         value = self.str(name, "")
         if value == "":
             return default
         return value.strip().lower() in {"1", "true", "yes", "on"}
 
-    def int(self, name: str, default: int) -> int:
+    def int(self, name: _str, default: int) -> int:
         value = self.str(name, "")
         return int(value) if value.strip() else default
 
-    def list(self, name: str, default: list[str] | None = None) -> list[str]:
+    def list(self, name: _str, default: list[_str] | None = None) -> list[_str]:
         value = self.str(name, "")
         if not value.strip():
             return list(default or [])

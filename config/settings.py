@@ -158,7 +158,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "mendwell.sqlite3",
+            "NAME": str(DATA_DIR / "mendwell.sqlite3"),
             "OPTIONS": dict(SQLITE_OPTIONS),
         }
     }

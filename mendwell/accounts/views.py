@@ -14,7 +14,7 @@ from mendwell.accounts.services import profile_update
 
 @require_http_methods(["GET", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
-    form = ProfileForm.for_user(request.user, request.POST or None)
+    form = ProfileForm.for_user(request.user, request.POST or None)  # type: ignore[arg-type]
     if request.method == "POST" and form.is_valid():
         profile_update(user=request.user, **form.cleaned_data)
         messages.success(request, _("Your profile is saved."))

@@ -19,8 +19,10 @@ class EncryptedTextField(models.TextField):
     ciphertext to a person as if it were their text.
     """
 
-    def contribute_to_class(self, cls: type[models.Model], name: str, **kwargs: Any) -> None:
-        super().contribute_to_class(cls, name, **kwargs)
+    def contribute_to_class(
+        self, cls: type[models.Model], name: str, private_only: bool = False
+    ) -> None:
+        super().contribute_to_class(cls, name, private_only=private_only)
         self.context = f"{cls._meta.label_lower}.{name}"
 
     def get_db_prep_save(self, value: Any, connection: Any) -> Any:

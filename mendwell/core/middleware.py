@@ -50,7 +50,7 @@ class UserPreferencesMiddleware:
                 timezone.deactivate()
             if user.locale:
                 translation.activate(user.locale)
-                request.LANGUAGE_CODE = translation.get_language()  # type: ignore[attr-defined]
+                request.LANGUAGE_CODE = translation.get_language()
         else:
             timezone.deactivate()
         return self.get_response(request)
@@ -87,7 +87,7 @@ class LoginRequiredMiddleware(DjangoLoginRequired):
     so it is left to the API's own authentication.
     """
 
-    def process_view(self, request, view_func, view_args, view_kwargs):  # type: ignore[no-untyped-def]
+    def process_view(self, request, view_func, view_args, view_kwargs):
         if request.path_info.startswith("/api/"):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)

@@ -116,7 +116,7 @@ def content_models() -> list[type[SharedContent]]:
 def get_visible_or_404(model: type[M], *, user: Any, pk: Any) -> M:
     """Fetch one row the user may read, or raise the same 404 as a missing id."""
     try:
-        return model.objects.visible_to(user).get(pk=pk)  # type: ignore[attr-defined, no-any-return]
+        return model.objects.visible_to(user).get(pk=pk)
     except (model.DoesNotExist, ValidationError, ValueError, TypeError):
         raise Http404 from None
 
@@ -124,6 +124,6 @@ def get_visible_or_404(model: type[M], *, user: Any, pk: Any) -> M:
 def get_authored_or_404(model: type[M], *, user: Any, pk: Any) -> M:
     """Fetch one row the user may change (their own), or 404."""
     try:
-        return model.objects.authored_by(user).get(pk=pk)  # type: ignore[attr-defined, no-any-return]
+        return model.objects.authored_by(user).get(pk=pk)
     except (model.DoesNotExist, ValidationError, ValueError, TypeError):
         raise Http404 from None

@@ -19,7 +19,7 @@ def shared_with_me(user: Any) -> list[dict[str, Any]]:
     """Every item the partner shared with this user, through the access gate."""
     items: list[dict[str, Any]] = []
     for model in content_models():
-        for item in model.objects.shared_with(user).order_by("created_at"):  # type: ignore[attr-defined]
+        for item in model.objects.shared_with(user).order_by("created_at"):
             record = item.export_dict()
             record["label"] = str(model.export_label)
             items.append(record)

@@ -122,17 +122,18 @@ def invite_accept(*, user: Any, code: str) -> Couple:
         raise CoupleError(_("Please enter the code your partner gave you."), code="required")
     now = timezone.now()
     invite = Invite.objects.select_related("couple").filter(code_hash=hash_code(code)).first()
-    if invite is None or not invite.is_pending(now) or not invite.couple.is_active:
-        raise CoupleError(INVALID_CODE, code="invalid")
-    if invite.inviter_id == user.pk:
+    if invite is not None and invite.inviter_id == user.pk:
         raise CoupleError(
             _("This is your own invite. Send it to your partner so they can join you."),
             code="own_invite",
         )
     mine = active_membership(user)
+    if invite is not None and mine is not None and mine.couple_id == invite.couple_id:
+        # Usually a double submit: the first press already linked this person.
+        raise CoupleError(_("You're already in this couple space."), code="already_linked")
+    if invite is None or not invite.is_pending(now) or not invite.couple.is_active:
+        raise CoupleError(INVALID_CODE, code="invalid")
     if mine is not None:
-        if mine.couple_id == invite.couple_id:
-            raise CoupleError(_("You're already in this couple space."), code="already_linked")
         has_partner = (
             Membership.objects.filter(couple=mine.couple, ended_at__isnull=True)
             .exclude(user=user)

@@ -36,7 +36,7 @@ def invite_create(request: HttpRequest) -> HttpResponse:
     try:
         new = services.invite_create(user=request.user)
     except services.CoupleError as error:
-        messages.info(request, error.message)
+        messages.info(request, str(error.message))
         return redirect("couples:home")
     request.session[_FRESH_CODE_KEY] = new.code
     return redirect("couples:home")
@@ -83,7 +83,7 @@ def leave(request: HttpRequest) -> HttpResponse:
             try:
                 services.couple_leave(user=request.user)
             except services.CoupleError as error:
-                messages.info(request, error.message)
+                messages.info(request, str(error.message))
             else:
                 messages.success(
                     request, _("You've left the couple space. Everything you wrote is still yours.")
