@@ -43,9 +43,25 @@ def unsafe_start_problems(
             "written. Restore the keys from your backup or, for a new instance, run "
             "`python3 dev.py keys`."
         )
+    elif not all(_is_fernet_key(key) for key in field_keys):
+        # Otherwise the process starts and every page that touches text fails.
+        problems.append(
+            "FIELD_ENCRYPTION_KEYS holds a value that is not a Fernet key (44 characters "
+            "of URL-safe base64). Check for a truncated or mistyped key."
+        )
     if not allowed_hosts:
         problems.append("ALLOWED_HOSTS is empty: set it to the host name people use.")
     return problems
+
+
+def _is_fernet_key(key: str) -> bool:
+    from cryptography.fernet import Fernet
+
+    try:
+        Fernet(key.encode())
+    except (ValueError, TypeError):
+        return False
+    return True
 
 
 def refuse_unsafe_start(**config: object) -> None:

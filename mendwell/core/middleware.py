@@ -35,6 +35,29 @@ class RequestIdMiddleware:
         return response
 
 
+class CSPNonceMiddleware:
+    """Give every HTML page's policy a fresh nonce (SECURITY.md CFG-3, TS71).
+
+    django-csp writes ``'nonce-…'`` into ``script-src`` only when something
+    read ``request.csp_nonce`` while the page was rendered, so pages without
+    inline script went out with ``script-src 'self'`` alone and the policy
+    changed shape from page to page. Reading the nonce here, on the way out
+    and before ``CSPMiddleware`` writes the header, makes every HTML response
+    carry one; an inline script still runs only with this response's nonce.
+    Must sit just after ``csp.middleware.CSPMiddleware`` in ``MIDDLEWARE``.
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        nonce = getattr(request, "csp_nonce", None)
+        if nonce is not None and response.get("Content-Type", "").startswith("text/html"):
+            str(nonce)  # evaluating the lazy nonce is what puts it in the header
+        return response
+
+
 class UserPreferencesMiddleware:
     """Show dates and times in the person's own time zone and language."""
 

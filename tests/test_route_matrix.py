@@ -1,0 +1,496 @@
+"""The authorization matrix, generated from the URLconf (SECURITY.md AC-2, AC-3, TS1–TS6).
+
+Every route that takes a path parameter is either an *object route* (the
+parameter names something a person owns: a note, an invite, a security key),
+with the status each actor must get, or a *non-object route* (a token or a
+public catalogue entry) with the reason it is not in the matrix. A new route
+in neither list fails ``test_every_route_with_a_path_parameter_is_classified``.
+
+The world: Alex was linked with Casey and shared a note with her, then left.
+Alex is now linked with Sam and has a private note and a note shared with Sam.
+Robin is a stranger; Staff is a superuser. Invites only exist while the
+inviter has no partner, so the invite routes get their own world, in which
+Alex is on their own with a pending code meant for Sam.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+from allauth.mfa.models import Authenticator
+from django.db import models
+from django.test import Client
+from django.urls import reverse
+
+from conftest import PASSWORD, link
+from mendwell.couples.access import Visibility
+from mendwell.couples.selectors import couple_for_user
+from mendwell.couples.services import couple_leave, invite_create
+from tests.gatekeeper.models import Note
+from tests.security_support import (
+    LOGIN_PATH,
+    fresh_rate_limits,  # noqa: F401  (fixture)
+    normalise,
+    reauthenticate,
+    sign_in,
+    url_routes,
+)
+
+pytestmark = pytest.mark.usefixtures("fresh_rate_limits")
+
+ACTORS = ("author", "partner", "ex_partner", "stranger", "anonymous", "staff")
+
+# Expected statuses. 404 means "looks exactly like an id that does not exist";
+# 302 for anonymous means "sent to the login page".
+READABLE_BY_AUTHOR_ONLY = {
+    "author": 200,
+    "partner": 404,
+    "ex_partner": 404,
+    "stranger": 404,
+    "anonymous": 302,
+    "staff": 404,
+}
+READABLE_BY_THE_COUPLE = {**READABLE_BY_AUTHOR_ONLY, "partner": 200}
+# A successful change redirects; everyone else is told the object does not exist.
+CHANGEABLE_BY_AUTHOR_ONLY = {**READABLE_BY_AUTHOR_ONLY, "author": 302}
+
+
+@dataclass(frozen=True)
+class ObjectRoute:
+    """A route whose parameter names someone's object.
+
+    ``get`` and ``post`` map each variant of the object kind to the status
+    per actor; ``None`` means the method is not how the route is used.
+    """
+
+    kind: str
+    get: dict[str, dict[str, int]] | None = None
+    post: dict[str, dict[str, int]] | None = None
+    post_data: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class NonObjectRoute:
+    reason: str
+    example: dict[str, Any]  # a made-up parameter value, for the "no 500" check
+
+
+NOTE_VARIANTS = ("private_note", "shared_note", "old_shared_note")
+
+OBJECT_ROUTES: dict[str, ObjectRoute] = {
+    "gatekeeper:note_detail": ObjectRoute(
+        kind="note",
+        get={
+            "private_note": READABLE_BY_AUTHOR_ONLY,
+            "shared_note": READABLE_BY_THE_COUPLE,
+            # Shared with Casey in a couple that has ended: only Alex still sees it.
+            "old_shared_note": READABLE_BY_AUTHOR_ONLY,
+        },
+    ),
+    "gatekeeper:note_delete": ObjectRoute(
+        kind="note",
+        post=dict.fromkeys(NOTE_VARIANTS, CHANGEABLE_BY_AUTHOR_ONLY),
+    ),
+    "couples:invite_revoke": ObjectRoute(
+        kind="invite",
+        post={"pending_invite": CHANGEABLE_BY_AUTHOR_ONLY},
+    ),
+    "mfa_edit_webauthn": ObjectRoute(
+        kind="security_key",
+        get={"security_key": READABLE_BY_AUTHOR_ONLY},
+        post={"security_key": CHANGEABLE_BY_AUTHOR_ONLY},
+        post_data={"name": "Renamed by someone"},
+    ),
+    "mfa_remove_webauthn": ObjectRoute(
+        kind="security_key",
+        get={"security_key": READABLE_BY_AUTHOR_ONLY},
+        post={"security_key": CHANGEABLE_BY_AUTHOR_ONLY},
+    ),
+}
+
+NON_OBJECT_ROUTES: dict[str, NonObjectRoute] = {
+    "account_confirm_email": NonObjectRoute(
+        "The emailed verification key is itself the secret; no stored object is named by id.",
+        {"key": "MQ:1tmadeup:notarealsignature"},
+    ),
+    "account_reset_password_from_key": NonObjectRoute(
+        "The emailed reset token (user id + HMAC) is checked by allauth; a bad token gets one page.",
+        {"uidb36": "zz", "key": "made-up-token"},
+    ),
+    "step_detail": NonObjectRoute(
+        "The ten steps are a fixed catalogue, the same for everyone; nothing personal.",
+        {"number": 999},
+    ),
+}
+
+
+# --- The world ------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _quick_password_hashing(settings: Any) -> None:
+    # The matrix is about who sees what, not about password storage: Argon2
+    # would make every world cost about a second.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@dataclass
+class World:
+    people: dict[str, Any]  # actor -> user (None for anonymous)
+    objects: dict[str, models.Model]  # variant -> the object
+    clients: dict[str, Client] = field(default_factory=dict)
+
+    def client(self, actor: str) -> Client:
+        if actor not in self.clients:
+            user = self.people[actor]
+            self.clients[actor] = Client() if user is None else sign_in(user)
+        return self.clients[actor]
+
+
+def _people(make_user: Callable[..., Any]) -> dict[str, Any]:
+    alex = make_user("alex@example.com", "Alex")
+    casey = make_user("casey@example.com", "Casey")
+    link(alex, casey)
+    return {
+        "author": alex,
+        "ex_partner": casey,
+        "partner": make_user("sam@example.com", "Sam"),
+        "stranger": make_user("robin@example.com", "Robin", time_zone="America/New_York"),
+        "staff": make_user("staff@example.com", "Staff", is_staff=True, is_superuser=True),
+        "anonymous": None,
+    }
+
+
+def build_world(make_user: Callable[..., Any], kind: str, signed_in: tuple[str, ...]) -> World:
+    """Alex's world for one object kind, with the given actors already signed in."""
+    people = _people(make_user)
+    alex, sam = people["author"], people["partner"]
+    objects: dict[str, models.Model] = {}
+    old_couple = couple_for_user(alex)
+    objects["old_shared_note"] = Note.objects.create(
+        author=alex,
+        couple=old_couple,
+        visibility=Visibility.SHARED,
+        title="old",
+        body="written for Casey",
+    )
+    couple_leave(user=alex)
+    if kind == "invite":
+        objects["pending_invite"] = invite_create(user=alex).invite  # meant for Sam
+    else:
+        link(alex, sam)
+        couple = couple_for_user(alex)
+        objects["private_note"] = Note.objects.create(
+            author=alex, couple=couple, title="mine", body="only for me"
+        )
+        objects["shared_note"] = Note.objects.create(
+            author=alex,
+            couple=couple,
+            visibility=Visibility.SHARED,
+            title="ours",
+            body="for Sam",
+        )
+    world = World(people=people, objects=objects)
+    for actor in signed_in:
+        client = world.client(actor)
+        if kind == "security_key" and people[actor] is not None:
+            # allauth asks for the password again before any security-key page.
+            reauthenticate(client)
+    if kind == "security_key":
+        # Added after signing in: with a key, Alex's login would stop at the MFA step.
+        objects["security_key"] = Authenticator.objects.create(
+            user=alex,
+            type=Authenticator.Type.WEBAUTHN,
+            data={"name": "Alex's key", "credential": {}},
+        )
+    return world
+
+
+def object_in(world: World, variant: str) -> models.Model:
+    assert variant in world.objects, f"Teach build_world() to create a {variant!r}."
+    return world.objects[variant]
+
+
+def _param_name(route_name: str) -> str:
+    (route,) = [route for route in url_routes() if route.name == route_name]
+    (param,) = route.params
+    return param
+
+
+def url_for(route_name: str, value: Any) -> str:
+    return reverse(route_name, kwargs={_param_name(route_name): value})
+
+
+def missing_id_like(obj: models.Model) -> Any:
+    """An id of the same type as ``obj``'s that names nothing."""
+    if isinstance(obj.pk, uuid.UUID):
+        return uuid.uuid4()
+    return obj.pk + 100_000
+
+
+def hide_url(url: str) -> dict[str, str]:
+    """Replacements that hide the requested URL wherever the response echoes it
+    (plain, or %-encoded in a login redirect's ``next``)."""
+    return {url: "<url>", quote(url, safe=""): "<url>"}
+
+
+def snapshot(obj: models.Model) -> dict[str, Any] | None:
+    return type(obj).objects.filter(pk=obj.pk).values().first()
+
+
+def request_as(world: World, actor: str, method: str, url: str, route: ObjectRoute) -> Any:
+    client = world.client(actor)
+    if method == "GET":
+        return client.get(url)
+    return client.post(url, route.post_data)
+
+
+@dataclass
+class Pair:
+    """The same request for a real id and for an id that names nothing."""
+
+    real: Any
+    missing: Any
+    real_replacements: dict[str, str]
+    missing_replacements: dict[str, str]
+
+    def looks_the_same(self) -> bool:
+        return normalise(self.real, self.real_replacements) == normalise(
+            self.missing, self.missing_replacements
+        )
+
+
+def request_real_and_missing(
+    world: World, actor: str, method: str, route_name: str, real_id: Any, missing_id: Any
+) -> Pair:
+    route = OBJECT_ROUTES[route_name]
+    real_url, missing_url = url_for(route_name, real_id), url_for(route_name, missing_id)
+    return Pair(
+        real=request_as(world, actor, method, real_url, route),
+        missing=request_as(world, actor, method, missing_url, route),
+        real_replacements=hide_url(real_url),
+        missing_replacements=hide_url(missing_url),
+    )
+
+
+# --- Cases, generated from the tables above ---------------------------------------
+
+
+def _cells() -> list[tuple[str, str, str, str, int]]:
+    cells = []
+    for name, route in OBJECT_ROUTES.items():
+        for method, table in (("GET", route.get), ("POST", route.post)):
+            for variant, expected in (table or {}).items():
+                for actor in ACTORS:
+                    if actor in expected:  # a missing actor fails the completeness test
+                        cells.append((name, method, variant, actor, expected[actor]))
+    return cells
+
+
+CELLS = _cells()
+
+
+def _ids(cells: list[tuple[Any, ...]]) -> list[str]:
+    return ["-".join(str(part) for part in cell[:4]) for cell in cells]
+
+
+HIDDEN = [cell for cell in CELLS if cell[4] == 404]
+REFUSED_POSTS = [cell for cell in HIDDEN if cell[1] == "POST"]
+ANONYMOUS = [cell for cell in CELLS if cell[3] == "anonymous"]
+AUTHOR_POSTS = [cell for cell in CELLS if cell[1] == "POST" and cell[3] == "author"]
+POST_ONLY = [name for name, route in OBJECT_ROUTES.items() if route.get is None]
+
+
+# --- The URLconf is fully classified --------------------------------------------------
+
+
+def test_every_route_with_a_path_parameter_is_classified() -> None:
+    unclassified = [
+        f"{route.name} ({route.pattern})"
+        for route in url_routes()
+        if route.params and route.name not in OBJECT_ROUTES and route.name not in NON_OBJECT_ROUTES
+    ]
+    assert not unclassified, (
+        "These routes take a path parameter but are not in the authorization matrix. "
+        "Add each to OBJECT_ROUTES in tests/test_route_matrix.py (with the status every "
+        "actor must get) or, if the parameter names nothing a person owns, to "
+        f"NON_OBJECT_ROUTES with a one-line reason: {unclassified}"
+    )
+
+
+def test_every_classified_route_still_exists() -> None:
+    existing = {route.name for route in url_routes() if route.params}
+    stale = sorted((set(OBJECT_ROUTES) | set(NON_OBJECT_ROUTES)) - existing)
+    assert not stale, f"Remove these from tests/test_route_matrix.py, they are gone: {stale}"
+
+
+def test_every_matrix_row_names_every_actor() -> None:
+    incomplete = [
+        f"{name} {method} {variant}"
+        for name, route in OBJECT_ROUTES.items()
+        for method, table in (("GET", route.get), ("POST", route.post))
+        for variant, expected in (table or {}).items()
+        if set(expected) != set(ACTORS)
+    ]
+    assert not incomplete
+
+
+# --- Who gets what -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("route_name", "method", "variant", "actor", "status"), CELLS, ids=_ids(CELLS)
+)
+def test_each_actor_gets_the_expected_status(
+    make_user: Any, route_name: str, method: str, variant: str, actor: str, status: int
+) -> None:
+    route = OBJECT_ROUTES[route_name]
+    world = build_world(make_user, route.kind, signed_in=(actor,))
+    url = url_for(route_name, object_in(world, variant).pk)
+    response = request_as(world, actor, method, url, route)
+    assert response.status_code == status, (
+        f"{actor} {method} {route_name} on {variant}: expected {status}, got {response.status_code}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("route_name", "method", "variant", "actor", "status"), HIDDEN, ids=_ids(HIDDEN)
+)
+def test_a_hidden_object_answers_exactly_like_a_missing_one(
+    make_user: Any, route_name: str, method: str, variant: str, actor: str, status: int
+) -> None:
+    route = OBJECT_ROUTES[route_name]
+    world = build_world(make_user, route.kind, signed_in=(actor,))
+    obj = object_in(world, variant)
+    pair = request_real_and_missing(world, actor, method, route_name, obj.pk, missing_id_like(obj))
+    assert pair.real.status_code == 404
+    assert pair.looks_the_same()
+
+
+@pytest.mark.parametrize(
+    ("route_name", "method", "variant", "actor", "status"), REFUSED_POSTS, ids=_ids(REFUSED_POSTS)
+)
+def test_a_refused_post_leaves_the_object_unchanged(
+    make_user: Any, route_name: str, method: str, variant: str, actor: str, status: int
+) -> None:
+    route = OBJECT_ROUTES[route_name]
+    world = build_world(make_user, route.kind, signed_in=(actor,))
+    obj = object_in(world, variant)
+    before = snapshot(obj)
+    request_as(world, actor, "POST", url_for(route_name, obj.pk), route)
+    assert snapshot(obj) == before
+
+
+@pytest.mark.parametrize(
+    ("route_name", "method", "variant", "actor", "status"), AUTHOR_POSTS, ids=_ids(AUTHOR_POSTS)
+)
+def test_the_authors_own_post_does_change_the_object(
+    make_user: Any, route_name: str, method: str, variant: str, actor: str, status: int
+) -> None:
+    # The control for the test above: the same request from the owner is not a no-op.
+    route = OBJECT_ROUTES[route_name]
+    world = build_world(make_user, route.kind, signed_in=(actor,))
+    obj = object_in(world, variant)
+    before = snapshot(obj)
+    request_as(world, actor, "POST", url_for(route_name, obj.pk), route)
+    assert snapshot(obj) != before
+
+
+@pytest.mark.parametrize(
+    ("route_name", "method", "variant", "actor", "status"), ANONYMOUS, ids=_ids(ANONYMOUS)
+)
+def test_anonymous_visitors_are_sent_to_login_without_learning_whether_it_exists(
+    make_user: Any, route_name: str, method: str, variant: str, actor: str, status: int
+) -> None:
+    route = OBJECT_ROUTES[route_name]
+    world = build_world(make_user, route.kind, signed_in=())
+    obj = object_in(world, variant)
+    pair = request_real_and_missing(world, actor, method, route_name, obj.pk, missing_id_like(obj))
+    assert pair.real["Location"].startswith(LOGIN_PATH)
+    assert pair.looks_the_same()
+
+
+@pytest.mark.parametrize("route_name", POST_ONLY)
+def test_a_get_on_a_post_only_route_is_refused_the_same_for_real_and_missing_ids(
+    make_user: Any, route_name: str
+) -> None:
+    route = OBJECT_ROUTES[route_name]
+    world = build_world(make_user, route.kind, signed_in=("author",))
+    (variant, *_) = route.post or {}
+    obj = object_in(world, variant)
+    pair = request_real_and_missing(
+        world, "author", "GET", route_name, obj.pk, missing_id_like(obj)
+    )
+    assert pair.real.status_code == 405
+    assert pair.looks_the_same()
+
+
+def test_a_deleted_note_answers_like_one_that_never_existed(make_user: Any) -> None:
+    world = build_world(make_user, "note", signed_in=("partner",))
+    note = world.objects["shared_note"]
+    deleted_id = note.pk
+    note.delete()
+    pair = request_real_and_missing(
+        world, "partner", "GET", "gatekeeper:note_detail", deleted_id, uuid.uuid4()
+    )
+    assert pair.real.status_code == 404
+    assert pair.looks_the_same()
+
+
+@pytest.mark.parametrize("route_name", sorted(NON_OBJECT_ROUTES))
+def test_a_made_up_value_on_a_non_object_route_gets_a_calm_answer(
+    make_user: Any, route_name: str
+) -> None:
+    url = reverse(route_name, kwargs=NON_OBJECT_ROUTES[route_name].example)
+    for client in (sign_in(make_user("robin@example.com")), Client()):
+        response = client.get(url)
+        assert response.status_code in {200, 302, 404}, response.status_code
+
+
+# --- Unlinking takes effect on the very next request (TS4, TS40) -------------------
+
+
+def test_partner_gets_404_for_the_shared_note_right_after_alex_leaves(make_user: Any) -> None:
+    world = build_world(make_user, "note", signed_in=("author", "partner"))
+    url = url_for("gatekeeper:note_detail", world.objects["shared_note"].pk)
+    sam = world.client("partner")
+    assert sam.get(url).status_code == 200
+
+    left = world.client("author").post("/couple/leave/", {"password": PASSWORD})
+    assert left.status_code == 302
+
+    assert sam.get(url).status_code == 404
+
+
+def test_partner_who_leaves_loses_what_was_shared_with_them_at_once(make_user: Any) -> None:
+    world = build_world(make_user, "note", signed_in=("partner",))
+    url = url_for("gatekeeper:note_detail", world.objects["shared_note"].pk)
+    sam = world.client("partner")
+    assert sam.get(url).status_code == 200
+
+    assert sam.post("/couple/leave/", {"password": PASSWORD}).status_code == 302
+
+    assert sam.get(url).status_code == 404
+
+
+def test_author_keeps_the_shared_note_after_leaving(make_user: Any) -> None:
+    world = build_world(make_user, "note", signed_in=("author",))
+    url = url_for("gatekeeper:note_detail", world.objects["shared_note"].pk)
+    alex = world.client("author")
+    assert alex.post("/couple/leave/", {"password": PASSWORD}).status_code == 302
+    assert alex.get(url).status_code == 200
+
+
+def test_relinking_with_the_ex_does_not_bring_old_shares_back(make_user: Any) -> None:
+    # A new couple is a new space: what was shared in the old one stays closed (TS41).
+    world = build_world(make_user, "note", signed_in=("ex_partner",))
+    alex, casey = world.people["author"], world.people["ex_partner"]
+    couple_leave(user=alex)
+    link(casey, alex)
+    url = url_for("gatekeeper:note_detail", world.objects["old_shared_note"].pk)
+    assert world.client("ex_partner").get(url).status_code == 404
