@@ -226,6 +226,8 @@ ACCOUNT_SESSION_REMEMBER = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_FORMS = {"signup": "mendwell.accounts.forms.SignupForm"}
+# Greet people by the name they chose; never their email or an internal id.
+ACCOUNT_USER_DISPLAY = "mendwell.accounts.models.user_display"
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key,100/h/key",
     "signup": "20/m/ip",
@@ -284,6 +286,9 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     }
 }
+
+# Flash messages live in the server-side session, not in a readable cookie.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024  # 1 MiB: far above any text a person types
 

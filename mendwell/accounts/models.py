@@ -64,3 +64,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     def name(self) -> str:
         """The name to show; never the email, which may be private."""
         return self.display_name or str(_("Your partner"))
+
+
+def user_display(user: User) -> str:
+    """How allauth names a person in its messages."""
+    return user.display_name or str(_("you"))
