@@ -15,9 +15,25 @@
 
   link.addEventListener("click", leave);
 
+  // Only Shift pressed on its own counts, as in GOV.UK's component: typing
+  // capitals (an invite code, a name) presses Shift too, and must never throw
+  // someone out mid-sentence. Any other key breaks a run of presses.
   var presses = [];
+  var shiftWasModifier = false;
   document.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift" || event.repeat) return;
+    if (event.key === "Shift") {
+      if (!event.repeat) shiftWasModifier = false;
+      return;
+    }
+    shiftWasModifier = event.shiftKey;
+    presses = [];
+  });
+  document.addEventListener("keyup", function (event) {
+    if (event.key !== "Shift") return;
+    if (shiftWasModifier) {
+      shiftWasModifier = false;
+      return;
+    }
     var now = Date.now();
     presses = presses.filter(function (t) { return now - t < 1000; });
     presses.push(now);

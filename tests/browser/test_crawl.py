@@ -1,0 +1,326 @@
+"""Every page, in a real browser, for the people who can open it.
+
+The list of pages comes from the URLconf: each named route is either crawled
+(``CRAWL``) or excluded with a reason (``EXCLUDED``). A route that is in
+neither, or in both, fails ``test_every_route_is_crawled_or_excluded``, so a
+new page cannot slip past these checks.
+
+Who looks: signed out; Alex (linked with Sam) for every signed-in page; Sam,
+who has an authenticator app and recovery codes, for the pages that only exist
+then; Robin, on their own, for the pages that differ when not linked; and staff
+for the operator's page. One browser, one context per persona.
+
+On each page, at phone (390x844) and desktop (1280x800) size:
+* axe-core finds no WCAG 2.0/2.1/2.2 A or AA violation (and text contrast
+  holds in dark mode too);
+* the quick-exit button is on screen and on top after scrolling to the end;
+* nothing usable sits under the quick-exit button, nothing sticks out
+  sideways, and on a phone every control outside a sentence is a 44px target;
+* the browser logs no error (CSP violations included) and asks no other host
+  for anything;
+* the tab title is "<page> · Mendwell" and names nobody.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from playwright.sync_api import Page as BrowserPage
+
+from conftest import PASSWORD
+from tests.browser.conftest import PHONE, Browsers, reauthenticate
+
+pytestmark = pytest.mark.browser
+
+ANON, ALEX, SAM, ROBIN, STAFF = "anonymous", "alex", "sam", "robin", "staff"
+PERSONAS = (ANON, ALEX, SAM, ROBIN, STAFF)
+PUBLIC = (ANON, ALEX)  # open to everyone: crawled signed out and as a partner
+PARTNER = (ALEX,)  # needs a signed-in person: crawled as Alex, linked with Sam
+# Names and addresses that must never appear in a tab title.
+PEOPLE_IN_TITLES = (
+    "Alex",
+    "Sam",
+    "Robin",
+    "Newcomer",
+    "Staff",
+    "alex@example.com",
+    "alex.work@example.com",
+    "sam@example.com",
+    "robin@example.com",
+    "new@example.com",
+    "staff@example.com",
+)
+
+
+@dataclass
+class World:
+    """The people and one-off links the crawl needs, made fresh for each test."""
+
+    users: dict[str, Any]
+    newcomer: Any  # signed up, has not confirmed the email address yet
+
+
+Params = Callable[[World, str], list[dict[str, Any]]]
+Arrive = Callable[[Browsers, World], BrowserPage]
+
+
+@dataclass(frozen=True)
+class Crawl:
+    personas: tuple[str, ...]
+    params: Params | None = None  # URL arguments, when the route takes some
+    lands_on: str | None = None  # a regex for the path when the page moves itself on
+    arrive: Arrive | None = None  # for a page reached only by a few steps, not a link
+    last: bool = False  # visited after the others (its set-up changes what they show)
+
+
+def _steps(world: World, persona: str) -> list[dict[str, Any]]:
+    from mendwell.core.steps import STEPS
+
+    assert len(STEPS) == 10
+    return [{"number": step.number} for step in STEPS]
+
+
+def _confirm_key(world: World, persona: str) -> list[dict[str, Any]]:
+    """An email-confirmation link: the newcomer's signed out, a new address of Alex's signed in.
+
+    Opening someone else's link signs a person out first, which would end the
+    crawl's session. Alex's unconfirmed address is added only now, as the
+    crawl's last page, because with one two-step sign-in can't be turned on.
+    """
+    from allauth.account.models import EmailAddress, EmailConfirmationHMAC
+
+    if persona == ANON:
+        address = EmailAddress.objects.get(user=world.newcomer)
+    else:
+        address = EmailAddress.objects.create(
+            user=world.users[persona], email=f"{persona}.work@example.com", verified=False
+        )
+    return [{"key": EmailConfirmationHMAC(address).key}]
+
+
+def _reset_key(world: World, persona: str) -> list[dict[str, Any]]:
+    """A password-reset link: Robin's signed out, Alex's own signed in (as above).
+
+    Made when the crawl asks for it: signing in changes ``last_login``, which
+    the reset token is built on, so an earlier token would already be void.
+    """
+    from allauth.account.forms import default_token_generator
+    from allauth.account.utils import user_pk_to_url_str
+
+    user = world.users[ROBIN if persona == ANON else persona]
+    user.refresh_from_db()
+    return [{"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)}]
+
+
+def _half_signed_in_with_two_steps(browsers: Browsers, world: World) -> BrowserPage:
+    """The second sign-in step: Sam has an authenticator app, so the password is not enough."""
+    page = browsers.page()
+    page.goto(f"{browsers.base_url}/accounts/login/")
+    page.get_by_label("Email").fill(world.users[SAM].email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In", exact=True).click()
+    page.wait_for_url(re.compile(r"/accounts/2fa/authenticate/$"))
+    return page
+
+
+CRAWL: dict[str, Crawl] = {
+    "today": Crawl((ANON, ALEX, ROBIN)),  # the welcome page signed out, Today signed in
+    "help_now": Crawl(PUBLIC),
+    "quick_exit_info": Crawl(PUBLIC),
+    "privacy": Crawl(PUBLIC),
+    "step_detail": Crawl(PARTNER, params=_steps),
+    "accounts:profile": Crawl(PARTNER),
+    "couples:home": Crawl((ALEX, ROBIN)),  # linked, and on one's own
+    "couples:join": Crawl((ALEX, ROBIN)),
+    "couples:leave": Crawl(PARTNER),
+    # Safety: the private check, its outcome, and support that needs no account.
+    "safety:home": Crawl((ALEX, ROBIN)),
+    "safety:check": Crawl(PARTNER),
+    "safety:pathway": Crawl(PARTNER),
+    "safety:plan": Crawl(PUBLIC),
+    "safety:tech": Crawl(PUBLIC),
+    "safety:resources_status": Crawl((STAFF,)),  # for the operator; 404 for everyone else
+    # allauth: signed out
+    "account_login": Crawl((ANON,)),  # a signed-in person is sent on to Today
+    "account_signup": Crawl((ANON,)),  # likewise
+    "account_inactive": Crawl(PUBLIC),
+    "account_email_verification_sent": Crawl(PUBLIC),
+    "account_confirm_email": Crawl(PUBLIC, params=_confirm_key, last=True),
+    "account_reset_password": Crawl(PUBLIC),
+    "account_reset_password_done": Crawl(PUBLIC),
+    # The emailed link stores its key and moves on to ".../<uid>-set-password/".
+    "account_reset_password_from_key": Crawl(
+        PUBLIC, params=_reset_key, lands_on=r"^/accounts/password/reset/key/\w+-set-password/$"
+    ),
+    "account_reset_password_from_key_done": Crawl(PUBLIC),
+    # allauth: signed in
+    "account_logout": Crawl(PARTNER),  # asks "sign out?"; signed out it goes to the login page
+    "account_reauthenticate": Crawl(PARTNER),
+    "account_email": Crawl(PARTNER),
+    "account_change_password": Crawl(PARTNER),
+    # Two-step sign-in. Alex has none set up; Sam has an authenticator app and recovery codes.
+    "mfa_index": Crawl((ALEX, SAM)),
+    "mfa_activate_totp": Crawl(PARTNER),
+    "mfa_deactivate_totp": Crawl((SAM,)),
+    "mfa_generate_recovery_codes": Crawl((ALEX, SAM)),
+    "mfa_view_recovery_codes": Crawl((SAM,)),
+    "mfa_reauthenticate": Crawl((SAM,)),  # confirm with the app's code instead of a password
+    "mfa_authenticate": Crawl((ANON,), arrive=_half_signed_in_with_two_steps),
+    "mfa_list_webauthn": Crawl(PARTNER),
+    "mfa_add_webauthn": Crawl(PARTNER),
+}
+
+EXCLUDED: dict[str, str] = {
+    # Not pages: they act, or answer with something other than HTML.
+    "quick_exit": "signs out and leaves for QUICK_EXIT_URL; test_quick_exit.py drives it",
+    "healthz": "JSON for monitors",
+    "couples:invite_create": "POST only (makes a code); test_journey.py uses it",
+    "couples:invite_revoke": "POST only",
+    "couples:shared_download": "POST only; answers with a zip file",
+    "safety:check_skip": "POST only",
+    "safety:pause": "POST only",
+    "safety:resume": "POST only",
+    "safety:set_country": "POST only",
+    "safety:signpost": "POST only; answers an htmx request with a fragment, not a page",
+    "manifest": "the installable app's manifest (JSON)",
+    "mfa_download_recovery_codes": "a plain-text file download",
+    "mfa_login_webauthn": "passkey sign-in endpoint: POST only, a GET goes back to the login page",
+    "api-v1:api-root": "JSON API (no page at the root: 404)",
+    "api-v1:me": "JSON API",
+    "api-v1:openapi-json": "JSON API schema",
+    "api-v1:openapi-view": (
+        "developer documentation for the JSON API (django-ninja's Swagger UI); it is served "
+        "from this instance but is not a Mendwell page and has no app frame"
+    ),
+    # Pages nobody here can reach in the state the crawl sets up.
+    "account_set_password": "only for accounts without a password; everyone else is sent to change it",
+    "account_confirm_login_code": "sign-in by emailed code is off; the URL sends people to the login page",
+    # These need a registered passkey: test_passkeys.py makes one with Chromium's
+    # virtual authenticator and gives these pages the same checks.
+    "mfa_reauthenticate_webauthn": "needs a registered passkey (see test_passkeys.py)",
+    "mfa_edit_webauthn": "needs a registered passkey (see test_passkeys.py)",
+    "mfa_remove_webauthn": "needs a registered passkey (see test_passkeys.py)",
+    # Test-only scaffolding (settings.IS_TEST), not part of the product.
+    "gatekeeper:note_detail": "test-only app for the access-gate tests",
+    "gatekeeper:note_delete": "test-only app for the access-gate tests",
+}
+
+# Not routes, but pages people meet: the crawl checks them too.
+EXTRA_PAGES: dict[str, tuple[str, int, tuple[str, ...]]] = {
+    "not found": ("/no-such-page/", 404, PUBLIC),
+}
+
+
+def route_names() -> set[str]:
+    """Every route in the URLconf, by its (namespaced) name."""
+    names: set[str] = set()
+
+    def walk(resolver: URLResolver, namespace: str, prefix: str) -> None:
+        for entry in resolver.url_patterns:
+            if isinstance(entry, URLResolver):
+                inner = f"{namespace}:{entry.namespace}" if namespace else entry.namespace
+                walk(entry, (inner or namespace or "").strip(":"), prefix + str(entry.pattern))
+            elif isinstance(entry, URLPattern):
+                if entry.name:
+                    names.add(f"{namespace}:{entry.name}" if namespace else entry.name)
+                else:
+                    names.add(f"<unnamed route {prefix}{entry.pattern}>")
+
+    walk(get_resolver(), "", "")
+    return names
+
+
+def test_every_route_is_crawled_or_excluded() -> None:
+    routes = route_names()
+    unlisted = sorted(routes - set(CRAWL) - set(EXCLUDED))
+    assert not unlisted, (
+        f"New route(s) {unlisted}: add each to CRAWL in {__file__} (with the personas who "
+        "can open it), or to EXCLUDED with the reason it is not a page."
+    )
+    gone = sorted((set(CRAWL) | set(EXCLUDED)) - routes)
+    assert not gone, f"CRAWL/EXCLUDED name routes that no longer exist: {gone}"
+    both = sorted(set(CRAWL) & set(EXCLUDED))
+    assert not both, f"Routes both crawled and excluded: {both}"
+
+
+# --- The crawl ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def world(alex: Any, sam: Any, robin: Any, staff: Any, make_user: Callable[..., Any]) -> World:
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    TOTP.activate(sam, generate_totp_secret())
+    RecoveryCodes.activate(sam)
+    return World(
+        users={ALEX: alex, SAM: sam, ROBIN: robin, STAFF: staff},
+        newcomer=make_user("new@example.com", "Newcomer", verified=False),
+    )
+
+
+def crawl_plan(persona: str) -> list[tuple[str, Crawl]]:
+    """The routes this persona opens, in order: pages with steps or side effects last."""
+    plan = [(name, crawl) for name, crawl in CRAWL.items() if persona in crawl.personas]
+    return sorted(plan, key=lambda item: (item[1].last, item[1].arrive is not None))
+
+
+def visit(
+    browsers: Browsers, page: BrowserPage, world: World, persona: str
+) -> Iterator[tuple[str, BrowserPage, list[str]]]:
+    """Open each page in turn; yield (where, page, problems found on arriving)."""
+    for name, crawl in crawl_plan(persona):
+        # URL arguments are made at the last moment: some depend on the session.
+        for kwargs in crawl.params(world, persona) if crawl.params else [{}]:
+            path = reverse(name, kwargs=kwargs)
+            where = f"{name} ({path}) as {persona}"
+            if crawl.arrive is not None:
+                arrived = crawl.arrive(browsers, world)
+                yield where, arrived, []
+                continue
+            page.set_viewport_size(PHONE)
+            response = page.goto(browsers.base_url + path)
+            status = response.status if response is not None else 0
+            landed = urlsplit(page.url).path
+            expected = crawl.lands_on or re.escape(path) + "$"
+            if status != 200 or not re.match(expected, landed):
+                yield where, page, [f"answered {status} at {landed}, not 200 at {expected}"]
+            else:
+                yield where, page, []
+    for label, (path, status_wanted, personas) in EXTRA_PAGES.items():
+        if persona in personas:
+            response = page.goto(browsers.base_url + path)
+            status = response.status if response is not None else 0
+            wrong = [] if status == status_wanted else [f"answered {status}, not {status_wanted}"]
+            yield f"{label} ({path}) as {persona}", page, wrong
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_every_page_is_accessible_and_safe(persona: str, browsers: Browsers, world: World) -> None:
+    user = world.users.get(persona)
+    page = browsers.page(user)
+    if user is not None:
+        # Security pages (two-step sign-in) first ask for the password again.
+        reauthenticate(page, browsers.base_url, PASSWORD)
+        browsers.watch_for(page).take()
+
+    problems: list[str] = []
+    seen = 0
+    for where, shown, arrival_problems in visit(browsers, page, world, persona):
+        seen += 1
+        if arrival_problems:
+            problems += [f"{where}: {problem}" for problem in arrival_problems]
+            continue
+        for problem in browsers.check(
+            shown, forbidden_in_title=PEOPLE_IN_TITLES, dark_contrast=True
+        ):
+            problems.append(f"{where}: {problem}")
+
+    assert seen, f"the crawl opened no page as {persona}"
+    assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems)
