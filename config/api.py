@@ -12,6 +12,7 @@ from ninja import NinjaAPI, Schema
 from ninja.security import SessionAuth
 
 from mendwell.couples.selectors import couple_for_user, partner_of
+from mendwell.safety.selectors import program_state_for
 
 api = NinjaAPI(
     title="Mendwell API",
@@ -34,6 +35,8 @@ class MeOut(Schema):
     locale: str
     linked: bool
     partner_display_name: str | None
+    # "solo", "active" or "paused": the same whoever paused and why.
+    program: str
 
 
 @api.get("/me", response={200: MeOut, 401: ErrorOut}, summary="The signed-in person")
@@ -47,4 +50,5 @@ def me(request: HttpRequest) -> MeOut:
         locale=user.locale,  # type: ignore[union-attr]
         linked=couple_for_user(user) is not None and partner is not None,
         partner_display_name=partner.display_name if partner else None,
+        program=program_state_for(user).value,
     )

@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "mendwell.core",
     "mendwell.accounts",
     "mendwell.couples",
+    "mendwell.safety",
     "mendwell.today",
     "mendwell.demo",
 ]
@@ -224,6 +225,9 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False  # the current device stays signed in;
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_SESSION_REMEMBER = True
 ACCOUNT_UNIQUE_EMAIL = True
+# Content-free security notices to the account owner: password, email and
+# two-step changes (the templates are linted for neutral wording).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_FORMS = {"signup": "mendwell.accounts.forms.SignupForm"}
 # Greet people by the name they chose; never their email or an internal id.
@@ -234,6 +238,7 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
+MFA_ADAPTER = "mendwell.accounts.mfa_adapter.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = "Mendwell"

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.urls import include, path
 
 from config.api import api
+from mendwell.safety.views import help_now
 from mendwell.today.views import home
 
 urlpatterns = [
@@ -11,6 +12,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("profile/", include("mendwell.accounts.urls")),
     path("couple/", include("mendwell.couples.urls")),
+    path("safety/", include("mendwell.safety.urls")),
+    path("help-now/", help_now, name="help_now"),
     path("api/v1/", api.urls),
     path("", include("mendwell.core.urls")),
 ]

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from email.utils import formataddr, parseaddr
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.http import HttpRequest
+
+from mendwell.core.notification_texts import sender_name
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -21,3 +25,19 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.save()
         return user
+
+    def format_email_subject(self, subject: str) -> str:
+        # No site-name prefix: subjects stay short and neutral.
+        return str(subject)
+
+    def render_mail(
+        self, template_prefix: str, email: str, context: dict[str, Any], headers: Any = None
+    ) -> Any:
+        """Use a neutral sender name when the recipient asked for discretion."""
+        message = super().render_mail(template_prefix, email, context, headers=headers)
+        user = get_user_model().objects.filter(email__iexact=email).first()
+        _name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+        message.from_email = formataddr(
+            (sender_name(discreet=bool(user and user.discreet_mode)), address)
+        )
+        return message

@@ -88,6 +88,14 @@ class ProfileForm(forms.Form):
     display_name = _name_field()
     time_zone = _time_zone_field()
     locale = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    discreet_mode = forms.BooleanField(
+        label=_("Discreet mode"),
+        required=False,
+        help_text=_(
+            "The installed app, its icon and the sender of our emails get an ordinary name "
+            "(“Notes”) instead of Mendwell."
+        ),
+    )
 
     @classmethod
     def for_user(cls, user: User, data: Any = None) -> ProfileForm:
@@ -95,6 +103,7 @@ class ProfileForm(forms.Form):
             "display_name": user.display_name,
             "time_zone": user.time_zone,
             "locale": user.locale,
+            "discreet_mode": user.discreet_mode,
         }
         return cls(data, initial=initial)
 

@@ -41,6 +41,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     display_name = EncryptedTextField(_("name"), blank=True, default="")
     time_zone = models.CharField(_("time zone"), max_length=64, default="UTC")
     locale = models.CharField(_("language"), max_length=16, default="en")
+    # ISO country code (or "INTL") for the support lines; blank until chosen.
+    country = models.CharField(_("country"), max_length=4, blank=True, default="")
+    # A neutral app name, icon and email sender for people who need discretion.
+    discreet_mode = models.BooleanField(_("discreet mode"), default=False)
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)

@@ -28,12 +28,6 @@ def step_detail(request: HttpRequest, number: int) -> HttpResponse:
 
 @login_not_required
 @require_GET
-def help_now(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/help_now.html")
-
-
-@login_not_required
-@require_GET
 def quick_exit_info(request: HttpRequest) -> HttpResponse:
     return render(request, "core/quick_exit_info.html")
 
@@ -90,3 +84,28 @@ def server_error(request: HttpRequest) -> HttpResponse:
     template = loader.get_template("500.html")
     context = {"request_id": getattr(request, "request_id", "")}
     return HttpResponse(template.render(context), status=500)
+
+
+@login_not_required
+@require_GET
+def manifest(request: HttpRequest) -> JsonResponse:
+    """The installable app's manifest; discreet mode gives it an ordinary name and icon."""
+    from django.templatetags.static import static
+
+    from mendwell.core.notification_texts import APP_NAME, DISCREET_APP_NAME
+
+    discreet = bool(request.user.is_authenticated and request.user.discreet_mode)
+    name = str(DISCREET_APP_NAME) if discreet else APP_NAME
+    icon = static("mendwell/icon-discreet.svg" if discreet else "mendwell/icon.svg")
+    body = {
+        "name": name,
+        "short_name": name,
+        "start_url": "/",
+        "scope": "/",
+        "display": "standalone",
+        "background_color": "#faf7f2",
+        "theme_color": "#3f5a80",
+        "icons": [{"src": icon, "sizes": "any", "type": "image/svg+xml", "purpose": "any"}],
+    }
+    response = JsonResponse(body, content_type="application/manifest+json")
+    return response

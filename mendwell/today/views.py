@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 
 from mendwell.core.steps import STEPS
 from mendwell.couples.selectors import couple_for_user, partner_of
+from mendwell.safety.selectors import ProgramState, check_prompt_due, program_state_for
 
 
 @login_not_required
@@ -24,5 +25,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "couple": couple_for_user(request.user),
         "partner": partner_of(request.user),
         "steps": STEPS,
+        "program_paused": program_state_for(request.user) is ProgramState.PAUSED,
+        "check_prompt": check_prompt_due(request.user),
     }
     return render(request, "today/today.html", context)

@@ -1,0 +1,56 @@
+"""Every text Mendwell sends outside the app, in one place.
+
+Emails, push messages and calendar entries can be seen by someone else: on a
+lock screen, in a shared inbox, on a family calendar. So every one of them is
+content-neutral: no partner name, nothing anyone wrote, and none of the words
+in ``DENYLIST``. New notification texts are added here and nowhere else;
+``mendwell/core/tests/test_notification_texts.py`` lints them all, together
+with every email template.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+APP_NAME = "Mendwell"
+# Discreet mode: the installed app, its icon and the email sender look ordinary.
+DISCREET_APP_NAME = _("Notes")
+
+# Words that must never appear in anything sent outside the app.
+DENYLIST = (
+    "neglect",
+    "abuse",
+    "therapy",
+    "therapist",
+    "counsell",
+    "counsel",
+    "trust",
+    "relationship problem",
+    "safety check",
+    "partner",
+    "violence",
+)
+
+
+@dataclass(frozen=True)
+class Message:
+    title: str | Promise  # email subject, push title, calendar summary
+    body: str | Promise
+
+
+MESSAGES: dict[str, Message] = {
+    # Reminders and nudges arrive with later features; their wording lives here.
+    "reminder.daily": Message(_("A moment for today"), _("Your plan for today is ready.")),
+    "nudge.received": Message(_("A note for you"), _("Someone is thinking of you.")),
+    "calendar.date": Message(_("Time together"), _("Time set aside.")),
+    "security.alert": Message(
+        _("Account activity"), _("There was a change to your account. Sign in to see it.")
+    ),
+}
+
+
+def sender_name(*, discreet: bool) -> str:
+    return str(DISCREET_APP_NAME) if discreet else APP_NAME
