@@ -188,7 +188,7 @@ def test(extra: list[str]) -> None:
         ("ruff format", [f"{bin_}/ruff", "format", "--check", "."]),
         ("mypy", [f"{bin_}/mypy", "config", "mendwell"]),
         ("import layers", [f"{bin_}/lint-imports"]),
-        ("pytest", [f"{bin_}/pytest", *extra]),
+        ("pytest", [f"{bin_}/pytest", "-n", "auto", *extra]),
     ]
     for label, command in steps:
         say(f"==> {label}")

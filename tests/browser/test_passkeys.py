@@ -201,9 +201,10 @@ def test_a_passkey_from_another_device_does_not_sign_anyone_in(
     empty = VirtualAuthenticator(stranger, page)
     assert empty.credentials() == []
     page.goto(f"{base}/accounts/login/")
-    page.get_by_role("button", name="Sign in with a passkey").click()
     # The browser finds no passkey to offer; allauth reports that in the console.
-    page.wait_for_event("console", lambda m: m.type == "error", timeout=TIMEOUT_MS)
+    # Listen before clicking: under load the error can arrive before a later wait.
+    with page.expect_event("console", lambda m: m.type == "error", timeout=TIMEOUT_MS):
+        page.get_by_role("button", name="Sign in with a passkey").click()
     assert page.url == f"{base}/accounts/login/"
     page.goto(f"{base}/couple/")
     assert page.url.startswith(f"{base}/accounts/login/")
