@@ -3,12 +3,17 @@
 The rule data lives in ``patterns_<locale>.py``; this module knows nothing about
 English. Every decision it makes is one of five, each explainable on its own:
 
-1. A rule's regex matches the normalised text (casefolded, straight quotes,
-   single spaces). The match is what the reader is shown.
+1. A rule's regex matches the normalised text: casefolded, accents dropped,
+   straight quotes, single spaces, and apostrophes put back into contractions
+   typed without them ("dont", "hes", "im"). Offsets are mapped back, so the
+   match the reader is shown is exactly the words they typed.
 2. ``about_me`` rules (self-harm) only count when the words are about the
    writer: the nearest personal pronoun before the match, in the same clause,
    is first person ("I", "me", "myself"...) or there is none at all (journals
    drop the "I": "wanna die lol"). "She wants to die in the film" does not count.
+   ``by_partner`` rules (partner fear) are the mirror image: the nearest subject
+   before the match, in the same clause, must be a partner ("he", "she", "my
+   husband"...), not the writer, a child, a pet or anyone else.
 3. ``negatable`` rules (partner fear only) are dropped when a negation sits just
    before the match ("I'm not afraid of him"). Self-harm rules never are.
 4. A figure of speech ("killing myself laughing", "career suicide") masks the
@@ -87,7 +92,7 @@ class Findings:
 
 @dataclass(frozen=True)
 class Pattern:
-    """One rule. ``regex`` runs on normalised text (casefolded, straight quotes, single spaces).
+    """One rule. ``regex`` runs on normalised text (see the module docstring, point 1).
 
     ``negatable``: the match is dropped when a negation sits just before it
     ("I'm not afraid of him", "I don't think he'd hurt me"). Never set on
@@ -97,6 +102,10 @@ class Pattern:
     ``about_me``: the match only counts when it is about the writer (see the
     module docstring). Used by self-harm rules whose words do not name the
     writer themselves ("tired of being alive", not "without me").
+
+    ``by_partner``: the match only counts when a partner is the nearest subject
+    before it in the same clause ("he's broken two of my ribs"). Used by
+    partner-fear rules whose words do not name the partner themselves.
     """
 
     id: str
@@ -105,6 +114,7 @@ class Pattern:
     comment: str
     negatable: bool = False
     about_me: bool = False
+    by_partner: bool = False
 
 
 @dataclass(frozen=True)
@@ -251,18 +261,14 @@ class _Normalised:
 # A negation right before a negatable match, with at most one word between
 # ("not afraid of", "never really hit", "don't think he'd"). "just"/"only" do
 # not count as the word between, so "not just afraid of him" still matches.
-_NEGATED_BEFORE = re.compile(
-    r"(?:\bnot|n't|\bnever|\bno longer)(?: (?!just\b|only\b)[\w']+)? $"
-)
+_NEGATED_BEFORE = re.compile(r"(?:\bnot|n't|\bnever|\bno longer)(?: (?!just\b|only\b)[\w']+)? $")
 
 # Where a clause starts, for deciding who a sentence is about.
 _CLAUSE_BREAK = re.compile(r"[.!?;:,\"()\[\]]| - ")
 _WORD = re.compile(r"[\w']+")
 # How far back (in words) to look for the subject of a self-harm phrase.
 _SUBJECT_WINDOW = 8
-_FIRST_PERSON = frozenset(
-    {"i", "i'm", "i've", "i'd", "i'll", "me", "myself", "meself", "mine"}
-)
+_FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "myself", "meself", "mine"})
 
 
 def _words(text: str) -> frozenset[str]:
@@ -289,7 +295,47 @@ _PEOPLE = _words(
     therapist teacher dog cat puppy kitten pet horse rabbit
     """
 )
+# Other possible subjects that are never a partner.
+_CREATURES = _words(
+    """
+    toddler baby kid kids son daughter dog dogs cat cats puppy kitten horse ball door wave
+    it this that someone somebody nobody everyone everybody we you u boss colleague friend
+    """
+)
 _OBJECT_MARKERS = _words("a an the my your his her their our all some everything that about to for")
+
+
+# Who counts as a partner when they are the subject of a clause.
+_PARTNERS = _words(
+    """
+    he she they he's she's they're he'd she'd they'd he'll she'll they'll they've partner
+    husband hubby wife boyfriend girlfriend bf gf fiance fiancee spouse ex missus
+    """
+)
+
+
+def _clause_before(text: str, start: int) -> list[str]:
+    """The words of the clause that ends at ``start``, nearest first."""
+    window = text[max(0, start - 120) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    clause = window[breaks[-1].end() :] if breaks else window
+    return list(reversed(_WORD.findall(clause)[-_SUBJECT_WINDOW * 2 :]))
+
+
+def _by_partner(text: str, start: int) -> bool:
+    """True when the nearest subject before ``start`` (same clause) is a partner.
+
+    The writer ("I"), other people and animals ("the toddler", "my son", "the
+    dog") and "you" stop the search: the act is theirs, not a partner's.
+    """
+    for word in _clause_before(text, start):
+        if word in _PARTNERS:
+            return True
+        if word in _FIRST_PERSON - {"me", "myself", "mine"} or word in _OTHER_SUBJECTS:
+            return False
+        if word in _PEOPLE or word in _CREATURES:
+            return False
+    return False
 
 
 def _about_me(text: str, start: int) -> bool:
@@ -409,6 +455,7 @@ def _hits(
             end == start
             or (rule.negatable and _NEGATED_BEFORE.search(body, max(0, start - 30), start))
             or (rule.about_me and not _about_me(body, start))
+            or (rule.by_partner and not _by_partner(body, start))
             or any(start < e and s < end for s, e in masks)
         ):
             position = start + 1
