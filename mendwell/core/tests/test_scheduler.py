@@ -37,6 +37,9 @@ def test_a_second_scheduler_that_read_the_same_row_does_not_enqueue_it_again():
     assert claimed == 0
 
 
+# The worker and the scheduler close stale connections between passes, which a
+# test transaction would not survive on PostgreSQL: these run outside one.
+@pytest.mark.django_db(transaction=True)
 def test_the_worker_runs_what_the_scheduler_enqueued():
     old = DBTaskResult.objects.create(
         task_path="x.y",
@@ -54,6 +57,7 @@ def test_the_worker_runs_what_the_scheduler_enqueued():
     assert prune.status == "SUCCESSFUL"
 
 
+@pytest.mark.django_db(transaction=True)
 def test_the_scheduler_command_runs_a_single_pass():
     call_command("run_scheduler", once=True)
     assert PeriodicJob.objects.filter(name="core.prune_task_results").exists()
