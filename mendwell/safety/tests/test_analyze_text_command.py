@@ -12,7 +12,7 @@ from django.core.management import call_command
 
 from mendwell.safety.management.commands.analyze_text import Command
 
-KEYS = ["crisis", "self_harm", "partner_fear", "matches"]
+KEYS = ["crisis", "self_harm", "partner_fear", "matches", "findings"]
 MATCH_KEYS = ["category", "pattern_id", "start", "end"]
 
 
@@ -40,8 +40,15 @@ def test_json_mode_prints_one_object_per_input_line_in_order(
         "self_harm": True,
         "partner_fear": False,
         "matches": [{"category": "self_harm", "pattern_id": "sh_want_die", "start": 2, "end": 13}],
+        "findings": [],
     }
-    assert results[1] == {"crisis": False, "self_harm": False, "partner_fear": False, "matches": []}
+    assert results[1] == {
+        "crisis": False,
+        "self_harm": False,
+        "partner_fear": False,
+        "matches": [],
+        "findings": [],
+    }
     assert results[3]["partner_fear"] and not results[3]["self_harm"]
 
 
@@ -99,3 +106,17 @@ def test_the_command_object_works_without_the_app_registry(
     monkeypatch.setattr("sys.stdin", io.StringIO("I want to die\n"))
     call_command(Command(), json=True)
     assert json.loads(capsys.readouterr().out)["crisis"] is True
+
+
+def test_json_mode_carries_the_coachs_findings(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (line,) = run(monkeypatch, capsys, "you never listen to me\n", "--json")
+    result = json.loads(line)
+    assert result["crisis"] is False
+    (finding,) = result["findings"]
+    assert finding["kind"] == "criticism"
+    assert (
+        "you never listen to me"[finding["start"] : finding["end"]].lower().startswith("you never")
+    )
+    assert set(finding) == {"kind", "start", "end", "why", "suggestion"}

@@ -1,4 +1,4 @@
-"""Run the crisis-language detector over lines of text read from stdin.
+"""Run the crisis-language detector and the conversation coach over lines from stdin.
 
 For operators and developers checking the rules, e.g.::
 
@@ -18,6 +18,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from mendwell.coach import Finding
+from mendwell.coach import analyze as coach_analyze
 from mendwell.safety.detector import DEFAULT_LOCALE, Findings, analyze
 
 
@@ -41,11 +43,24 @@ class Command(BaseCommand):
         for raw in sys.stdin:
             line = raw.rstrip("\r\n")
             findings = analyze(line, locale=locale)
-            self.stdout.write(_as_json(findings) if as_json else _as_text(line, findings))
+            coach = coach_analyze(line, locale=locale)
+            if as_json:
+                self.stdout.write(_as_json(findings, coach))
+            else:
+                self.stdout.write(_as_text(line, findings) + _coach_text(line, coach))
 
 
-def _as_json(findings: Findings) -> str:
-    return json.dumps(findings.as_dict(), ensure_ascii=False, separators=(", ", ": "))
+def _as_json(findings: Findings, coach: list[Finding]) -> str:
+    # "crisis" and the detector's keys come from the safety issue; "findings"
+    # is the coach's list. Keys are only ever added.
+    record = {**findings.as_dict(), "findings": [finding.as_dict() for finding in coach]}
+    return json.dumps(record, ensure_ascii=False, separators=(", ", ": "))
+
+
+def _coach_text(line: str, coach: list[Finding]) -> str:
+    if not coach:
+        return ""
+    return "; coach: " + ", ".join(f"{f.kind} {line[f.start : f.end]!r}" for f in coach)
 
 
 def _as_text(line: str, findings: Findings) -> str:
