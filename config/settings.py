@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "mendwell.accounts",
     "mendwell.couples",
     "mendwell.safety",
+    "mendwell.journal",
     "mendwell.today",
     "mendwell.demo",
 ]

@@ -13,6 +13,7 @@ urlpatterns = [
     path("profile/", include("mendwell.accounts.urls")),
     path("couple/", include("mendwell.couples.urls")),
     path("safety/", include("mendwell.safety.urls")),
+    path("log/", include("mendwell.journal.urls")),
     path("help-now/", help_now, name="help_now"),
     path("api/v1/", api.urls),
     path("", include("mendwell.core.urls")),

@@ -58,6 +58,11 @@ SIGNED_IN = [
     ("help-now", "/help-now/"),
     ("quick-exit", "/quick-exit/"),
     ("privacy", "/privacy/"),
+    ("safety", "/safety/"),
+    ("safety-check", "/safety/check/"),
+    ("safety-pathway", "/safety/pathway/"),
+    ("log", "/log/"),
+    ("log-new", "/log/new/"),
 ]
 DARK = [("today-dark", "/")]
 

@@ -31,6 +31,7 @@ from conftest import PASSWORD, link
 from mendwell.couples.access import Visibility
 from mendwell.couples.selectors import couple_for_user
 from mendwell.couples.services import couple_leave, invite_create
+from mendwell.journal.models import LogEntry
 from tests.gatekeeper.models import Note
 from tests.security_support import (
     LOGIN_PATH,
@@ -95,6 +96,18 @@ OBJECT_ROUTES: dict[str, ObjectRoute] = {
     "gatekeeper:note_delete": ObjectRoute(
         kind="note",
         post=dict.fromkeys(NOTE_VARIANTS, CHANGEABLE_BY_AUTHOR_ONLY),
+    ),
+    # Step 1's log is private for ever: only its author can open or change an entry.
+    "journal:edit": ObjectRoute(
+        kind="log_entry",
+        get={"log_entry": READABLE_BY_AUTHOR_ONLY},
+        post={"log_entry": CHANGEABLE_BY_AUTHOR_ONLY},
+        post_data={"what_happened": "Rewritten by someone else", "version": "1"},
+    ),
+    "journal:delete": ObjectRoute(
+        kind="log_entry",
+        get={"log_entry": READABLE_BY_AUTHOR_ONLY},
+        post={"log_entry": CHANGEABLE_BY_AUTHOR_ONLY},
     ),
     "couples:invite_revoke": ObjectRoute(
         kind="invite",
@@ -182,6 +195,11 @@ def build_world(make_user: Callable[..., Any], kind: str, signed_in: tuple[str, 
     couple_leave(user=alex)
     if kind == "invite":
         objects["pending_invite"] = invite_create(user=alex).invite  # meant for Sam
+    elif kind == "log_entry":
+        link(alex, sam)
+        objects["log_entry"] = LogEntry.objects.create(
+            author=alex, couple=couple_for_user(alex), what_happened="only for me"
+        )
     else:
         link(alex, sam)
         couple = couple_for_user(alex)

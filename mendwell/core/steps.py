@@ -19,6 +19,9 @@ class Step:
     summary: str | Promise
     tools: tuple[str | Promise, ...]
     minutes: int  # a rough estimate of the time the step asks for, in all
+    # The URL name of the step's tool page once it exists ("" while it is coming).
+    tool_url_name: str = ""
+    tool_label: str | Promise = ""
 
     @property
     def page_title(self) -> str | Promise:
@@ -36,6 +39,8 @@ STEPS: tuple[Step, ...] = (
         ),
         (_("A private log of what happened"), _("An acknowledgement you write and send")),
         60,
+        tool_url_name="journal:list",
+        tool_label=_("Open your private log"),
     ),
     Step(
         2,

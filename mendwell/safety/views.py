@@ -11,32 +11,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mendwell.couples.selectors import couple_for_user, partner_of
 from mendwell.safety import selectors, services
-from mendwell.safety.countries import country_from_accept_language, country_from_time_zone
-from mendwell.safety.detector import analyze
 from mendwell.safety.forms import CountryForm, SafetyCheckForm
 from mendwell.safety.questions import Outcome
 from mendwell.safety.resources import directory
-
-
-def _country_code(request: HttpRequest) -> str | None:
-    chosen = request.GET.get("country", "").upper()[:4]
-    if chosen:
-        return chosen
-    user = request.user
-    if user.is_authenticated:
-        return user.country or country_from_time_zone(user.time_zone)
-    return country_from_accept_language(request.headers.get("Accept-Language", ""))
-
-
-def support_context(request: HttpRequest) -> dict[str, object]:
-    country = directory().for_country(_country_code(request))
-    return {
-        "country": country,
-        "crisis_lines": country.lines_of("crisis"),
-        "abuse_lines": country.lines_of("abuse"),
-        "other_lines": country.lines_of("support") + country.lines_of("emergency"),
-        "country_form": CountryForm(initial={"country": country.code}),
-    }
+from mendwell.safety.support import support_context
 
 
 @login_not_required
@@ -137,17 +115,20 @@ def tech_safety(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def signpost(request: HttpRequest) -> HttpResponse:
-    """The private support panel for a draft, if its words call for one.
+    """The private support panel for a draft, if its words call for one (see signposting)."""
+    from mendwell.safety.signposting import support_panel_context
 
-    Nothing about the text or the result is stored or logged; the answer goes
-    to the writer alone.
-    """
-    text = request.POST.get("text", "")[:20_000]
-    findings = analyze(text, locale=request.user.locale)  # type: ignore[union-attr]
-    if not findings.crisis:
+    # Drafts arrive as a whole form (htmx includes it); every value is the writer's own.
+    text = "\n".join(
+        str(value)
+        for key, values in request.POST.lists()
+        if key != "csrfmiddlewaretoken"
+        for value in values
+    )
+    panel = support_panel_context(request, text)
+    if panel is None:
         return HttpResponse("")
-    context = {"findings": findings, **support_context(request)}
-    return render(request, "safety/_crisis_panel.html", context)
+    return render(request, "safety/_crisis_panel.html", panel)
 
 
 @require_GET

@@ -129,6 +129,25 @@ def _half_signed_in_with_two_steps(browsers: Browsers, world: World) -> BrowserP
     return page
 
 
+def _log_entry(world: World, persona: str) -> list[dict[str, Any]]:
+    """One entry in the persona's own private log (everyone else gets 404)."""
+    import uuid
+
+    from mendwell.journal.services import log_entry_create
+
+    entry = log_entry_create(
+        user=world.users[persona],
+        entry_id=uuid.uuid4(),
+        happened_on=None,
+        rough_period="last winter",
+        what_happened="I kept working through dinner.",
+        impact="",
+        differently="",
+        tags=["time"],
+    )
+    return [{"entry_id": entry.id}]
+
+
 CRAWL: dict[str, Crawl] = {
     "today": Crawl((ANON, ALEX, ROBIN)),  # the welcome page signed out, Today signed in
     "help_now": Crawl(PUBLIC),
@@ -146,6 +165,11 @@ CRAWL: dict[str, Crawl] = {
     "safety:plan": Crawl(PUBLIC),
     "safety:tech": Crawl(PUBLIC),
     "safety:resources_status": Crawl((STAFF,)),  # for the operator; 404 for everyone else
+    # Step 1: the private log.
+    "journal:list": Crawl((ALEX, ROBIN)),
+    "journal:create": Crawl(PARTNER),
+    "journal:edit": Crawl(PARTNER, params=_log_entry),
+    "journal:delete": Crawl(PARTNER, params=_log_entry),  # the "are you sure?" page
     # allauth: signed out
     "account_login": Crawl((ANON,)),  # a signed-in person is sent on to Today
     "account_signup": Crawl((ANON,)),  # likewise

@@ -59,6 +59,41 @@ class Command(BaseCommand):
             couple_create(user=alex)
             new = invite_create(user=alex)
             invite_accept(user=sam, code=new.code)
+        self._seed_log(alex)
         self.stdout.write(self.style.SUCCESS("Demo people ready:"))
         for email, name, _zone in DEMO_PEOPLE:
             self.stdout.write(f"  {name:<6} {email:<20} password: {DEMO_PASSWORD}")
+
+    def _seed_log(self, alex: Any) -> None:
+        """Two private log entries for Alex (step 1), once."""
+        import uuid
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        from mendwell.journal.models import LogEntry
+        from mendwell.journal.services import log_entry_create
+
+        if LogEntry.objects.filter(author=alex).exists():
+            return
+        today = timezone.localdate()
+        log_entry_create(
+            user=alex,
+            entry_id=uuid.uuid4(),
+            happened_on=today - timedelta(days=12),
+            rough_period="",
+            what_happened="I spent Sam's birthday dinner answering work messages.",
+            impact="Sam probably felt that work mattered more than the evening we'd planned.",
+            differently="Leave my phone at home and tell work I'm unreachable that night.",
+            tags=["time", "attention"],
+        )
+        log_entry_create(
+            user=alex,
+            entry_id=uuid.uuid4(),
+            happened_on=None,
+            rough_period="Most of last winter",
+            what_happened="I stopped asking how Sam's days were going.",
+            impact="Sam may have felt alone with the hard weeks at the clinic.",
+            differently="Ask one real question every evening, and listen to the answer.",
+            tags=["attention"],
+        )
