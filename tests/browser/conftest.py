@@ -312,6 +312,16 @@ def quick_exit_problems(page: Page) -> list[str]:
     return problems
 
 
+def help_now_problems(page: Page) -> list[str]:
+    """Get help now is one tap away: a visible link to it on every page."""
+    links = page.locator('a[href="/help-now/"]')
+    if links.count() == 0:
+        return ["get help now: no link to /help-now/ on the page"]
+    if not any(links.nth(i).is_visible() for i in range(links.count())):
+        return ["get help now: the link is hidden"]
+    return []
+
+
 def layout_problems(page: Page) -> list[str]:
     probe = page.evaluate(LAYOUT_PROBE)
     problems = []
@@ -348,7 +358,12 @@ def check_page(
     problems = title_problems(page, forbidden_in_title)
     for name in viewports:
         page.set_viewport_size(VIEWPORTS[name])
-        found = axe_violations(page) + quick_exit_problems(page) + layout_problems(page)
+        found = (
+            axe_violations(page)
+            + quick_exit_problems(page)
+            + help_now_problems(page)
+            + layout_problems(page)
+        )
         if name == "phone":
             found += target_size_problems(page)
         for problem in found:
