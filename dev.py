@@ -176,8 +176,16 @@ def ensure_chromium() -> None:
 def test(extra: list[str]) -> None:
     install()
     ensure_chromium()
-    env = {**os.environ, "MENDWELL_ENV": "test", "PYTHONDONTWRITEBYTECODE": "1"}
-    env.pop("MENDWELL_DATA_DIR", None)
+    import tempfile
+
+    # Tests never touch ./data: a scratch data directory for the run.
+    scratch = tempfile.mkdtemp(prefix="mendwell-test-")
+    env = {
+        **os.environ,
+        "MENDWELL_ENV": "test",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "MENDWELL_DATA_DIR": scratch,
+    }
     bin_ = str(VENV_BIN)
     steps = [
         (

@@ -63,6 +63,8 @@ SIGNED_IN = [
     ("safety-pathway", "/safety/pathway/"),
     ("log", "/log/"),
     ("log-new", "/log/new/"),
+    ("acknowledgements", "/log/acknowledgements/"),
+    ("acknowledgement-new", "/log/acknowledgements/new/"),
 ]
 DARK = [("today-dark", "/")]
 

@@ -31,7 +31,13 @@ from conftest import PASSWORD, link
 from mendwell.couples.access import Visibility
 from mendwell.couples.selectors import couple_for_user
 from mendwell.couples.services import couple_leave, invite_create
-from mendwell.journal.models import LogEntry
+from mendwell.journal.acknowledgements.services import (
+    acknowledgement_create,
+    acknowledgement_send,
+)
+from mendwell.journal.models import Acknowledgement, LogEntry
+from mendwell.safety.questions import ITEM_KEYS
+from mendwell.safety.services import safety_check_submit
 from tests.gatekeeper.models import Note
 from tests.security_support import (
     LOGIN_PATH,
@@ -109,6 +115,42 @@ OBJECT_ROUTES: dict[str, ObjectRoute] = {
         get={"log_entry": READABLE_BY_AUTHOR_ONLY},
         post={"log_entry": CHANGEABLE_BY_AUTHOR_ONLY},
     ),
+    # Step 1's acknowledgements: a draft is the author's alone; once sent, the couple
+    # reads it (never an ex: a copy sent in an ended couple stays with its author).
+    "journal:ack_detail": ObjectRoute(
+        kind="acknowledgement",
+        get={
+            "draft_ack": READABLE_BY_AUTHOR_ONLY,
+            "sent_ack": READABLE_BY_THE_COUPLE,
+            "old_sent_ack": READABLE_BY_AUTHOR_ONLY,
+        },
+    ),
+    "journal:ack_edit": ObjectRoute(
+        kind="acknowledgement",
+        get={"draft_ack": READABLE_BY_AUTHOR_ONLY, "sent_ack": READABLE_BY_AUTHOR_ONLY},
+        post={"draft_ack": CHANGEABLE_BY_AUTHOR_ONLY, "sent_ack": CHANGEABLE_BY_AUTHOR_ONLY},
+        post_data={
+            "version": "1",
+            "own_it": "Rewritten by someone else",
+            "impact": "Rewritten",
+            "change": "Rewritten",
+        },
+    ),
+    "journal:ack_send": ObjectRoute(
+        kind="acknowledgement",
+        post={"draft_ack": CHANGEABLE_BY_AUTHOR_ONLY},
+    ),
+    "journal:ack_delete": ObjectRoute(
+        kind="acknowledgement",
+        post={"draft_ack": CHANGEABLE_BY_AUTHOR_ONLY, "sent_ack": CHANGEABLE_BY_AUTHOR_ONLY},
+    ),
+    # Answering is the partner's move: only they get through; the author, like
+    # everyone else, is told the thread does not exist.
+    "journal:ack_respond": ObjectRoute(
+        kind="acknowledgement",
+        post={"sent_ack": {**CHANGEABLE_BY_AUTHOR_ONLY, "author": 404, "partner": 302}},
+        post_data={"sent": "1", "kind": "heard"},
+    ),
     "couples:invite_revoke": ObjectRoute(
         kind="invite",
         post={"pending_invite": CHANGEABLE_BY_AUTHOR_ONLY},
@@ -179,6 +221,18 @@ def _people(make_user: Callable[..., Any]) -> dict[str, Any]:
     }
 
 
+def _draft_acknowledgement(alex: Any, text: str) -> Acknowledgement:
+    return acknowledgement_create(
+        user=alex, thread_id=uuid.uuid4(), own_it=text, impact=text, change=text, entries=[]
+    )
+
+
+def _sent_acknowledgement(alex: Any, text: str) -> Acknowledgement:
+    thread = _draft_acknowledgement(alex, text)
+    acknowledgement_send(thread=thread)
+    return thread
+
+
 def build_world(make_user: Callable[..., Any], kind: str, signed_in: tuple[str, ...]) -> World:
     """Alex's world for one object kind, with the given actors already signed in."""
     people = _people(make_user)
@@ -192,6 +246,10 @@ def build_world(make_user: Callable[..., Any], kind: str, signed_in: tuple[str, 
         title="old",
         body="written for Casey",
     )
+    if kind == "acknowledgement":
+        # Sending asks for the author's private check; sent once in the old couple.
+        safety_check_submit(user=alex, answers=dict.fromkeys(ITEM_KEYS, "no"))
+        objects["old_sent_ack"] = _sent_acknowledgement(alex, "written for Casey")
     couple_leave(user=alex)
     if kind == "invite":
         objects["pending_invite"] = invite_create(user=alex).invite  # meant for Sam
@@ -200,6 +258,10 @@ def build_world(make_user: Callable[..., Any], kind: str, signed_in: tuple[str, 
         objects["log_entry"] = LogEntry.objects.create(
             author=alex, couple=couple_for_user(alex), what_happened="only for me"
         )
+    elif kind == "acknowledgement":
+        link(alex, sam)
+        objects["draft_ack"] = _draft_acknowledgement(alex, "only for me")
+        objects["sent_ack"] = _sent_acknowledgement(alex, "for Sam")
     else:
         link(alex, sam)
         couple = couple_for_user(alex)
@@ -320,7 +382,10 @@ def _ids(cells: list[tuple[Any, ...]]) -> list[str]:
 HIDDEN = [cell for cell in CELLS if cell[4] == 404]
 REFUSED_POSTS = [cell for cell in HIDDEN if cell[1] == "POST"]
 ANONYMOUS = [cell for cell in CELLS if cell[3] == "anonymous"]
-AUTHOR_POSTS = [cell for cell in CELLS if cell[1] == "POST" and cell[3] == "author"]
+# Where the author's post is the allowed one (answering is the partner's, not theirs).
+AUTHOR_POSTS = [
+    cell for cell in CELLS if cell[1] == "POST" and cell[3] == "author" and cell[4] != 404
+]
 POST_ONLY = [name for name, route in OBJECT_ROUTES.items() if route.get is None]
 
 

@@ -96,6 +96,15 @@ class ProfileForm(forms.Form):
             "(“Notes”) instead of Mendwell."
         ),
     )
+    coach_enabled = forms.BooleanField(
+        label=_("Wording hints while I write"),
+        required=False,
+        help_text=_(
+            "When you preview an acknowledgement, point out words that might land harder than "
+            "you mean, with a gentler way to start. The hints are worked out on the spot, shown "
+            "only to you and never saved."
+        ),
+    )
 
     @classmethod
     def for_user(cls, user: User, data: Any = None) -> ProfileForm:
@@ -104,6 +113,7 @@ class ProfileForm(forms.Form):
             "time_zone": user.time_zone,
             "locale": user.locale,
             "discreet_mode": user.discreet_mode,
+            "coach_enabled": user.coach_enabled,
         }
         return cls(data, initial=initial)
 

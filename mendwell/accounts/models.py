@@ -45,6 +45,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     country = models.CharField(_("country"), max_length=4, blank=True, default="")
     # A neutral app name, icon and email sender for people who need discretion.
     discreet_mode = models.BooleanField(_("discreet mode"), default=False)
+    # Private wording hints on drafts (the coach). Off until the person asks for it.
+    coach_enabled = models.BooleanField(_("wording hints"), default=False)
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)

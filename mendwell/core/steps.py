@@ -22,6 +22,8 @@ class Step:
     # The URL name of the step's tool page once it exists ("" while it is coming).
     tool_url_name: str = ""
     tool_label: str | Promise = ""
+    # Further built tools, as (URL name, link text) pairs.
+    more_tools: tuple[tuple[str, str | Promise], ...] = ()
 
     @property
     def page_title(self) -> str | Promise:
@@ -41,6 +43,7 @@ STEPS: tuple[Step, ...] = (
         60,
         tool_url_name="journal:list",
         tool_label=_("Open your private log"),
+        more_tools=(("journal:ack_list", _("Write an acknowledgement")),),
     ),
     Step(
         2,

@@ -9,11 +9,13 @@ clear.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from mendwell.core.fields import EncryptedTextField
+from mendwell.core.models import PublicIdModel
 from mendwell.couples.access import SharedContent
 
 TEXT_LIMIT = 10_000
@@ -57,3 +59,94 @@ class LogEntry(SharedContent):
     @property
     def tag_labels(self) -> list[str]:
         return [str(TAGS[tag]) for tag in self.tags if tag in TAGS]
+
+
+class Acknowledgement(SharedContent):
+    """An acknowledgement thread, written from one's own log entries.
+
+    The three prompt fields hold the current draft, which only the author ever
+    sees (a thread is private until first sent; after that the partner sees the
+    sent copies, never the draft being revised). The log entries it was built
+    from stay private: the link exists for the author's own reference.
+    """
+
+    own_it = EncryptedTextField(blank=True, default="")
+    impact = EncryptedTextField(blank=True, default="")
+    change = EncryptedTextField(blank=True, default="")
+    # Optimistic concurrency, like LogEntry; also tells a resend from a double submit.
+    version = models.PositiveIntegerField(default=1)
+    entries = models.ManyToManyField(LogEntry, blank=True, related_name="+")
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    export_label = _("Acknowledgement")
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["author", "-created_at"], name="journal_ack_author_recent_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"acknowledgement {self.id}"
+
+    @property
+    def latest_copy(self) -> AcknowledgementSent | None:
+        copies = list(self.sent_copies.all())  # prefetched by the list selectors
+        return copies[-1] if copies else None
+
+    def export_dict(self) -> dict[str, Any]:
+        # Only what was sent: a partner's download must never hold a draft.
+        data = super().export_dict()
+        for copy in self.sent_copies.order_by("number"):
+            data[f"sent_{copy.number}"] = "\n\n".join((copy.own_it, copy.impact, copy.change))
+        return data
+
+
+class AcknowledgementSent(PublicIdModel):
+    """One copy as it was sent: the history the partner reads. Never edited."""
+
+    thread = models.ForeignKey(
+        Acknowledgement, on_delete=models.CASCADE, related_name="sent_copies"
+    )
+    number = models.PositiveIntegerField()
+    own_it = EncryptedTextField()
+    impact = EncryptedTextField()
+    change = EncryptedTextField()
+    # The draft version this copy was made from: sending the same version twice makes one copy.
+    draft_version = models.PositiveIntegerField()
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["thread", "number"], name="journal_ack_sent_number"),
+        ]
+        ordering = ["number"]
+
+    def __str__(self) -> str:
+        return f"sent copy {self.number} of {self.thread_id}"
+
+
+class ResponseKind(models.TextChoices):
+    HEARD = "heard", _("I feel heard")
+    NOT_YET = "not_yet", _("Not yet")
+
+
+class AcknowledgementResponse(SharedContent):
+    """The partner's answer to one sent copy, shared back with the writer."""
+
+    thread = models.ForeignKey(Acknowledgement, on_delete=models.CASCADE, related_name="responses")
+    sent = models.ForeignKey(AcknowledgementSent, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=16, choices=ResponseKind.choices)
+    missing = EncryptedTextField(blank=True, default="")
+
+    export_fields = ("kind", "missing")
+    export_label = _("Answer to an acknowledgement")
+
+    class Meta:
+        constraints = [
+            # One answer per person per copy: a double submit makes one.
+            models.UniqueConstraint(fields=["sent", "author"], name="journal_ack_one_answer"),
+        ]
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"answer {self.id}"

@@ -148,6 +148,31 @@ def _log_entry(world: World, persona: str) -> list[dict[str, Any]]:
     return [{"entry_id": entry.id}]
 
 
+def _acknowledgement(world: World, persona: str) -> list[dict[str, Any]]:
+    """Alex's draft (for Alex) or Alex's sent acknowledgement (for Alex and Sam)."""
+    import uuid
+
+    from mendwell.journal.acknowledgements.services import (
+        acknowledgement_create,
+        acknowledgement_send,
+    )
+    from mendwell.safety.questions import ITEM_KEYS
+    from mendwell.safety.services import safety_check_submit
+
+    alex = world.users[ALEX]
+    safety_check_submit(user=alex, answers=dict.fromkeys(ITEM_KEYS, "no"))
+    thread = acknowledgement_create(
+        user=alex,
+        thread_id=uuid.uuid4(),
+        own_it="I kept working through dinner.",
+        impact="You ate alone.",
+        change="Dinner is phone-free now.",
+        entries=[],
+    )
+    acknowledgement_send(thread=thread)
+    return [{"thread_id": thread.id}]
+
+
 CRAWL: dict[str, Crawl] = {
     "today": Crawl((ANON, ALEX, ROBIN)),  # the welcome page signed out, Today signed in
     "help_now": Crawl(PUBLIC),
@@ -170,6 +195,11 @@ CRAWL: dict[str, Crawl] = {
     "journal:create": Crawl(PARTNER),
     "journal:edit": Crawl(PARTNER, params=_log_entry),
     "journal:delete": Crawl(PARTNER, params=_log_entry),  # the "are you sure?" page
+    # Step 1: acknowledgements. Sam reads the one Alex sent and sees the answer form.
+    "journal:ack_list": Crawl((ALEX, SAM, ROBIN)),
+    "journal:ack_create": Crawl(PARTNER),
+    "journal:ack_detail": Crawl((ALEX, SAM), params=_acknowledgement),
+    "journal:ack_edit": Crawl(PARTNER, params=_acknowledgement),
     # allauth: signed out
     "account_login": Crawl((ANON,)),  # a signed-in person is sent on to Today
     "account_signup": Crawl((ANON,)),  # likewise
@@ -212,6 +242,10 @@ EXCLUDED: dict[str, str] = {
     "safety:resume": "POST only",
     "safety:set_country": "POST only",
     "safety:signpost": "POST only; answers an htmx request with a fragment, not a page",
+    "journal:ack_hints": "POST only; answers an htmx request with a fragment, not a page",
+    "journal:ack_send": "POST only (the button on the acknowledgement page)",
+    "journal:ack_respond": "POST only (the answer form on the acknowledgement page)",
+    "journal:ack_delete": "POST only (the button on the acknowledgement page)",
     "manifest": "the installable app's manifest (JSON)",
     "mfa_download_recovery_codes": "a plain-text file download",
     "mfa_login_webauthn": "passkey sign-in endpoint: POST only, a GET goes back to the login page",

@@ -60,6 +60,7 @@ class Command(BaseCommand):
             new = invite_create(user=alex)
             invite_accept(user=sam, code=new.code)
         self._seed_log(alex)
+        self._seed_acknowledgement(alex, sam)
         self.stdout.write(self.style.SUCCESS("Demo people ready:"))
         for email, name, _zone in DEMO_PEOPLE:
             self.stdout.write(f"  {name:<6} {email:<20} password: {DEMO_PASSWORD}")
@@ -96,4 +97,49 @@ class Command(BaseCommand):
             impact="Sam may have felt alone with the hard weeks at the clinic.",
             differently="Ask one real question every evening, and listen to the answer.",
             tags=["attention"],
+        )
+
+    def _seed_acknowledgement(self, alex: Any, sam: Any) -> None:
+        """One acknowledgement Alex sent Sam from a log entry, answered "not yet", once.
+
+        Written as rows rather than through ``acknowledgement_send``: the demo
+        people have not taken the private safety check, which sending asks for.
+        """
+        from django.utils import timezone
+
+        from mendwell.couples.access import Visibility
+        from mendwell.journal.models import (
+            Acknowledgement,
+            AcknowledgementResponse,
+            AcknowledgementSent,
+            LogEntry,
+            ResponseKind,
+        )
+
+        if Acknowledgement.objects.filter(author=alex).exists():
+            return
+        couple = couple_for_user(alex)
+        now = timezone.now()
+        texts = {
+            "own_it": "On your birthday I chose my phone over you, all evening. That was my doing.",
+            "impact": "You'd planned that dinner, and I left you sitting alone with it.",
+            "change": "On the evenings we plan, my phone stays at home. You'll see it on the hall table.",
+        }
+        thread = Acknowledgement.objects.create(
+            author=alex, couple=couple, visibility=Visibility.SHARED, sent_at=now, **texts
+        )
+        entry = LogEntry.objects.filter(author=alex).order_by("created_at").first()
+        if entry is not None:
+            thread.entries.add(entry)
+        sent = AcknowledgementSent.objects.create(
+            thread=thread, number=1, draft_version=thread.version, sent_at=now, **texts
+        )
+        AcknowledgementResponse.objects.create(
+            author=sam,
+            couple=couple,
+            visibility=Visibility.SHARED,
+            thread=thread,
+            sent=sent,
+            kind=ResponseKind.NOT_YET,
+            missing="I'd like to hear that you know it wasn't only that one night.",
         )

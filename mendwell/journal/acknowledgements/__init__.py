@@ -1,0 +1,1 @@
+"""Step 1's acknowledgement composer: drafts built from one's own log, sent copies, answers."""

@@ -1,0 +1,180 @@
+"""Writes for acknowledgements. Each is atomic; drafts touch only the author's own rows."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any, cast
+
+from django.db import transaction
+from django.db.models import F, QuerySet
+from django.utils import timezone
+
+from mendwell.couples.access import Visibility
+from mendwell.couples.selectors import couple_for_user, partner_of
+from mendwell.journal.models import (
+    Acknowledgement,
+    AcknowledgementResponse,
+    AcknowledgementSent,
+    LogEntry,
+    ResponseKind,
+)
+from mendwell.safety.selectors import ProgramState, program_state_for, safety_check_done
+
+
+def _threads() -> QuerySet[Acknowledgement]:
+    # The gate's manager is declared on the abstract base; name the concrete type.
+    return cast("QuerySet[Acknowledgement]", Acknowledgement.objects.all())
+
+
+class EditConflict(Exception):
+    """The draft changed elsewhere since this form was opened."""
+
+    def __init__(self, current: Acknowledgement) -> None:
+        super().__init__("edit conflict")
+        self.current = current
+
+
+class SendRefused(Exception):
+    """Sending is not possible right now; ``code`` says why, for a kind message."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def _own_entries(user: Any, entries: list[LogEntry]) -> list[LogEntry]:
+    # Only the author's own entries can be linked, whatever the form sent.
+    ids = [entry.pk for entry in entries]
+    return list(LogEntry.objects.authored_by(user).filter(pk__in=ids))
+
+
+@transaction.atomic
+def acknowledgement_create(
+    *,
+    user: Any,
+    thread_id: uuid.UUID,
+    own_it: str,
+    impact: str,
+    change: str,
+    entries: list[LogEntry],
+) -> Acknowledgement:
+    """Start a private draft with the id the form was given, so a double submit makes one."""
+    existing = _threads().filter(pk=thread_id).first()
+    if existing is not None:
+        if existing.author_id == user.pk:
+            return existing
+        thread_id = uuid.uuid4()  # an id that is not this person's: never touch it
+    thread = _threads().create(
+        id=thread_id, author=user, own_it=own_it, impact=impact, change=change
+    )
+    thread.entries.set(_own_entries(user, entries))
+    return thread
+
+
+@transaction.atomic
+def acknowledgement_update(
+    *,
+    thread: Acknowledgement,
+    version: int,
+    own_it: str,
+    impact: str,
+    change: str,
+    entries: list[LogEntry],
+) -> Acknowledgement:
+    updated = (
+        _threads()
+        .filter(pk=thread.pk, author=thread.author, version=version)
+        .update(
+            version=F("version") + 1,
+            updated_at=timezone.now(),
+            own_it=own_it,
+            impact=impact,
+            change=change,
+        )
+    )
+    if updated != 1:
+        raise EditConflict(_threads().get(pk=thread.pk))
+    thread.refresh_from_db()
+    thread.entries.set(_own_entries(thread.author, entries))
+    return thread
+
+
+def send_refusal_for(user: Any) -> str | None:
+    """Why this person cannot send to a partner now, or None when they can."""
+    if partner_of(user) is None:
+        return "no_partner"
+    if program_state_for(user) is ProgramState.PAUSED:
+        return "paused"
+    if not safety_check_done(user):
+        return "check_needed"
+    return None
+
+
+@transaction.atomic
+def acknowledgement_send(*, thread: Acknowledgement) -> AcknowledgementSent:
+    """Send the current draft as the next copy; the same draft sent twice makes one copy."""
+    locked = _threads().select_for_update().get(pk=thread.pk, author=thread.author)
+    refusal = send_refusal_for(locked.author)
+    if refusal:
+        raise SendRefused(refusal)
+    couple = couple_for_user(locked.author)
+    if locked.couple_id is not None and locked.couple_id != getattr(couple, "pk", None):
+        # Sent in an earlier couple space: it stays there, never carried into a new one.
+        raise SendRefused("other_couple")
+    if not (locked.own_it and locked.impact and locked.change):
+        raise SendRefused("incomplete")
+    latest = locked.sent_copies.order_by("-number").first()
+    if latest is not None and latest.draft_version == locked.version:
+        return latest
+    now = timezone.now()
+    copy = AcknowledgementSent.objects.create(
+        thread=locked,
+        number=(latest.number + 1) if latest else 1,
+        own_it=locked.own_it,
+        impact=locked.impact,
+        change=locked.change,
+        draft_version=locked.version,
+        sent_at=now,
+    )
+    _threads().filter(pk=locked.pk).update(
+        couple=couple,
+        visibility=Visibility.SHARED,
+        sent_at=locked.sent_at or now,
+    )
+    thread.refresh_from_db()
+    return copy
+
+
+@transaction.atomic
+def acknowledgement_respond(
+    *, user: Any, thread: Acknowledgement, sent: AcknowledgementSent, kind: str, missing: str
+) -> AcknowledgementResponse:
+    """The partner answers one sent copy. Callers fetch ``thread`` through the gate
+    (``shared_with``); this checks again that it is the partner's to answer."""
+    if (
+        thread.author_id == user.pk
+        or thread.visibility != Visibility.SHARED
+        or thread.couple_id is None
+        or getattr(couple_for_user(user), "pk", None) != thread.couple_id
+        or sent.thread_id != thread.pk
+    ):
+        raise PermissionError("not this person's to answer")
+    if kind not in ResponseKind.values or (kind == ResponseKind.NOT_YET and not missing.strip()):
+        raise ValueError("a 'not yet' answer says what is missing")
+    response, _created = AcknowledgementResponse.objects.get_or_create(
+        sent=sent,
+        author=user,
+        defaults={
+            "thread": thread,
+            "couple_id": thread.couple_id,
+            "visibility": Visibility.SHARED,
+            "kind": kind,
+            "missing": missing if kind == ResponseKind.NOT_YET else "",
+        },
+    )
+    return response
+
+
+@transaction.atomic
+def acknowledgement_delete(*, thread: Acknowledgement) -> None:
+    thread.delete()

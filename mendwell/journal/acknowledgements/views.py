@@ -1,0 +1,236 @@
+"""Thin views for the acknowledgement composer (step 1)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from mendwell.coach import analyze
+from mendwell.journal.acknowledgements import selectors, services
+from mendwell.journal.acknowledgements.forms import PROMPTS, AcknowledgementForm, ResponseForm
+from mendwell.safety.signposting import support_panel_context
+
+
+def _coach_hints(request: HttpRequest, texts: dict[str, str]) -> list[dict[str, Any]]:
+    """The coach's findings for the writer's eyes only: computed here, never stored or logged."""
+    user: Any = request.user
+    if not user.coach_enabled:
+        return []
+    hints = []
+    for name, text in texts.items():
+        for finding in analyze(text, getattr(user, "locale", "en")):
+            hints.append(
+                {
+                    "field": PROMPTS[name][0],
+                    "words": text[finding.start : finding.end],
+                    "why": finding.why,
+                    "suggestion": finding.suggestion,
+                }
+            )
+    return hints
+
+
+def _hints_context(request: HttpRequest, form: AcknowledgementForm) -> dict[str, Any]:
+    texts = form.texts()
+    return {
+        "hints": _coach_hints(request, texts),
+        "panel": support_panel_context(request, "\n".join(texts.values())),
+    }
+
+
+@require_GET
+def acknowledgement_list(request: HttpRequest) -> HttpResponse:
+    context = {
+        "mine": selectors.acknowledgements_written_by(request.user),
+        "received": selectors.acknowledgements_received_by(request.user),
+    }
+    return render(request, "journal/acknowledgements/list.html", context)
+
+
+def _saved(request: HttpRequest, form: AcknowledgementForm, thread: Any) -> HttpResponse:
+    panel = support_panel_context(request, "\n".join(form.texts().values()))
+    if panel:
+        return render(request, "journal/acknowledgements/saved.html", {**panel, "thread": thread})
+    messages.success(request, _("Your draft is saved. Only you can see it until you send it."))
+    return redirect("journal:ack_detail", thread_id=thread.id)
+
+
+def _form_page(request: HttpRequest, form: AcknowledgementForm, **extra: Any) -> HttpResponse:
+    context: dict[str, Any] = {"form": form, "coach_enabled": request.user.coach_enabled, **extra}  # type: ignore[union-attr]
+    if request.method == "POST":
+        context.update(_hints_context(request, form))
+        context["previewing"] = "preview" in request.POST
+    return render(request, "journal/acknowledgements/form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def acknowledgement_create(request: HttpRequest) -> HttpResponse:
+    form = AcknowledgementForm(request.POST or None, user=request.user)
+    if request.method == "POST" and "preview" not in request.POST and form.is_valid():
+        thread = services.acknowledgement_create(
+            user=request.user,
+            thread_id=form.cleaned_data["thread_id"] or uuid.uuid4(),
+            **form.draft_fields(),
+        )
+        return _saved(request, form, thread)
+    if request.method == "POST":
+        form.is_valid()
+    return _form_page(request, form, creating=True)
+
+
+@require_http_methods(["GET", "POST"])
+def acknowledgement_edit(request: HttpRequest, thread_id: str) -> HttpResponse:
+    thread = selectors.acknowledgement_for_author(request.user, thread_id)
+    initial = {
+        "thread_id": thread.id,
+        "version": thread.version,
+        "own_it": thread.own_it,
+        "impact": thread.impact,
+        "change": thread.change,
+        "entries": list(thread.entries.all()),
+    }
+    form = AcknowledgementForm(request.POST or None, initial=initial, user=request.user)
+    conflict = None
+    if request.method == "POST" and "preview" not in request.POST and form.is_valid():
+        try:
+            thread = services.acknowledgement_update(
+                thread=thread, version=form.cleaned_data["version"], **form.draft_fields()
+            )
+        except services.EditConflict as error:
+            # Keep what the person typed, show the newer draft beside it (as the log does).
+            conflict = error.current
+            data = request.POST.copy()
+            data["version"] = str(conflict.version)
+            form = AcknowledgementForm(data, initial=initial, user=request.user)
+            form.is_valid()
+        else:
+            return _saved(request, form, thread)
+    elif request.method == "POST":
+        form.is_valid()
+    return _form_page(request, form, thread=thread, conflict=conflict, creating=False)
+
+
+@require_POST
+def acknowledgement_hints(request: HttpRequest) -> HttpResponse:
+    """Live hints for a draft (htmx): the coach if switched on, and the support panel."""
+    form = AcknowledgementForm(request.POST, user=request.user)
+    context = _hints_context(request, form)
+    if not context["hints"] and not context["panel"]:
+        return HttpResponse("")
+    return render(request, "journal/acknowledgements/_hints.html", context)
+
+
+@require_GET
+def acknowledgement_detail(request: HttpRequest, thread_id: str) -> HttpResponse:
+    thread = selectors.acknowledgement_visible_to(request.user, thread_id)
+    is_author = thread.author_id == request.user.pk
+    copies = selectors.sent_copies_of(request.user, thread)
+    answers = selectors.responses_to(request.user, thread)
+    answered = {answer.sent_id for answer in answers if answer.author_id == request.user.pk}
+    latest = copies[-1] if copies else None
+    context: dict[str, Any] = {
+        "thread": thread,
+        "is_author": is_author,
+        "copies": [
+            (copy, [a for a in answers if a.sent_id == copy.pk]) for copy in reversed(copies)
+        ],
+        "entries": list(thread.entries.all()) if is_author else [],
+        "unsent_changes": is_author and (latest is None or latest.draft_version != thread.version),
+        "send_refusal": services.send_refusal_for(request.user) if is_author else None,
+    }
+    if not is_author and latest is not None and latest.pk not in answered:
+        context["response_form"] = ResponseForm(initial={"sent": latest.number})
+        context["answering"] = latest
+    return render(request, "journal/acknowledgements/detail.html", context)
+
+
+def _refusal_message(request: HttpRequest, code: str) -> None:
+    if code == "paused":
+        messages.info(
+            request,
+            _("The couple program is paused. Your draft is kept, just for you."),
+        )
+    elif code == "check_needed":
+        messages.info(
+            request,
+            format_html(
+                '{} <a href="{}">{}</a>',
+                _(
+                    "Before sending anything to your partner, take your short private check. "
+                    "Your draft is kept."
+                ),
+                reverse("safety:check"),
+                _("Take the private check"),
+            ),
+        )
+    elif code == "no_partner":
+        messages.info(
+            request,
+            _("Sending needs a linked partner. Your draft is kept, just for you."),
+        )
+    elif code == "other_couple":
+        messages.info(
+            request,
+            _("This was sent in an earlier couple space. Start a new acknowledgement instead."),
+        )
+    else:
+        messages.info(request, _("Please fill in all three parts before sending."))
+
+
+@require_POST
+def acknowledgement_send(request: HttpRequest, thread_id: str) -> HttpResponse:
+    thread = selectors.acknowledgement_for_author(request.user, thread_id)
+    try:
+        services.acknowledgement_send(thread=thread)
+    except services.SendRefused as refused:
+        _refusal_message(request, refused.code)
+    else:
+        messages.success(request, _("Sent. Your partner can read it now."))
+    return redirect("journal:ack_detail", thread_id=thread.id)
+
+
+@require_POST
+def acknowledgement_respond(request: HttpRequest, thread_id: str) -> HttpResponse:
+    thread = selectors.acknowledgement_shared_with(request.user, thread_id)
+    form = ResponseForm(request.POST)
+    copies = {copy.number: copy for copy in selectors.sent_copies_of(request.user, thread)}
+    if form.is_valid():
+        sent = copies.get(form.cleaned_data["sent"])
+        if sent is None:
+            raise Http404
+        services.acknowledgement_respond(
+            user=request.user,
+            thread=thread,
+            sent=sent,
+            kind=form.cleaned_data["kind"],
+            missing=form.cleaned_data["missing"],
+        )
+        messages.success(request, _("Your answer is sent."))
+        return redirect("journal:ack_detail", thread_id=thread.id)
+    # A rejected answer: the same page, with what was typed and the reason.
+    answers = selectors.responses_to(request.user, thread)
+    ordered = sorted(copies.values(), key=lambda copy: -copy.number)
+    context: dict[str, Any] = {
+        "thread": thread,
+        "is_author": False,
+        "copies": [(copy, [a for a in answers if a.sent_id == copy.pk]) for copy in ordered],
+        "response_form": form,
+        "answering": ordered[0] if ordered else None,
+    }
+    return render(request, "journal/acknowledgements/detail.html", context)
+
+
+@require_POST
+def acknowledgement_delete(request: HttpRequest, thread_id: str) -> HttpResponse:
+    thread = selectors.acknowledgement_for_author(request.user, thread_id)
+    services.acknowledgement_delete(thread=thread)
+    messages.success(request, _("The acknowledgement is deleted."))
+    return redirect("journal:ack_list")
