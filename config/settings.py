@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "mendwell.couples",
     "mendwell.safety",
     "mendwell.journal",
+    "mendwell.conversations",
     "mendwell.today",
     "mendwell.demo",
 ]

@@ -14,6 +14,7 @@ urlpatterns = [
     path("couple/", include("mendwell.couples.urls")),
     path("safety/", include("mendwell.safety.urls")),
     path("log/", include("mendwell.journal.urls")),
+    path("questions/", include("mendwell.conversations.urls")),
     path("help-now/", help_now, name="help_now"),
     path("api/v1/", api.urls),
     path("", include("mendwell.core.urls")),

@@ -58,6 +58,9 @@ STEPS: tuple[Step, ...] = (
             _("A gentle-wording coach"),
         ),
         120,
+        tool_url_name="conversations:today",
+        tool_label=_("Today's question"),
+        more_tools=(("conversations:deck", _("Browse the questions")),),
     ),
     Step(
         3,

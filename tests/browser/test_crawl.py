@@ -190,6 +190,9 @@ CRAWL: dict[str, Crawl] = {
     "safety:plan": Crawl(PUBLIC),
     "safety:tech": Crawl(PUBLIC),
     "safety:resources_status": Crawl((STAFF,)),  # for the operator; 404 for everyone else
+    # Step 2: the question of the day (locked until Alex's private check) and the deck.
+    "conversations:today": Crawl((ALEX, ROBIN)),
+    "conversations:deck": Crawl(PARTNER),
     # Step 1: the private log.
     "journal:list": Crawl((ALEX, ROBIN)),
     "journal:create": Crawl(PARTNER),

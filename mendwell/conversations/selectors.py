@@ -1,0 +1,94 @@
+"""Reads for the question of the day. The partner's answer is only ever read
+once the acting person has answered too: before that, nothing about it — not
+even whether it exists — reaches them."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from mendwell.conversations.models import Answer, DailyQuestion
+from mendwell.conversations.questions import QUESTIONS, Question
+from mendwell.couples.selectors import couple_for_user, partner_of
+
+_BY_ID = {question.id: question for question in QUESTIONS}
+
+
+@dataclass(frozen=True)
+class DayView:
+    daily: DailyQuestion
+    question: Question
+    mine: Answer | None
+    partners: Answer | None  # only when both have answered
+    with_partner: bool
+
+
+def _deck_order(seed: str) -> list[Question]:
+    """A stable shuffle per couple (or person), lighter questions first."""
+
+    def key(question: Question) -> tuple[int, str]:
+        digest = hashlib.sha256(f"{seed}:{question.id}".encode()).hexdigest()
+        return (question.depth, digest)
+
+    return sorted(QUESTIONS, key=key)
+
+
+def _next_question_id(*, seed: str, asked: list[str]) -> str:
+    """The first question in this deck's order not asked yet; once the whole
+    deck has been asked, go round again in the same order."""
+    order = _deck_order(seed)
+    seen = set(asked)
+    for question in order:
+        if question.id not in seen:
+            return question.id
+    ids = [question.id for question in order]
+    last = asked[-1]
+    return ids[(ids.index(last) + 1) % len(ids)] if last in ids else ids[0]
+
+
+def daily_question_for(user: Any, *, day: date | None = None) -> DailyQuestion:
+    day = day or timezone.localdate()
+    couple = couple_for_user(user) if partner_of(user) is not None else None
+    scope: dict[str, Any] = {"couple": couple} if couple else {"owner": user}
+    existing = DailyQuestion.objects.filter(day=day, **scope).first()
+    if existing is not None:
+        return existing
+    seed = str(couple.id) if couple else str(user.public_id)
+    asked = list(
+        DailyQuestion.objects.filter(**scope).order_by("day").values_list("question_id", flat=True)
+    )
+    try:
+        with transaction.atomic():
+            return DailyQuestion.objects.create(
+                day=day, question_id=_next_question_id(seed=seed, asked=asked), **scope
+            )
+    except IntegrityError:
+        # The partner opened the page at the same moment: use their row.
+        return DailyQuestion.objects.get(day=day, **scope)
+
+
+def day_view_for(user: Any, *, day: date | None = None) -> DayView:
+    daily = daily_question_for(user, day=day)
+    mine = Answer.objects.authored_by(user).filter(daily=daily).first()
+    partners = None
+    if mine is not None and daily.couple_id is not None:
+        partners = Answer.objects.shared_with(user).filter(daily=daily).first()
+    return DayView(
+        daily=daily,
+        question=_BY_ID.get(daily.question_id, QUESTIONS[0]),
+        mine=mine,
+        partners=partners,
+        with_partner=daily.couple_id is not None,
+    )
+
+
+def deck_by_theme() -> dict[str, list[Question]]:
+    themes: dict[str, list[Question]] = {}
+    for question in sorted(QUESTIONS, key=lambda q: (q.theme, q.depth, q.id)):
+        themes.setdefault(question.theme, []).append(question)
+    return themes
