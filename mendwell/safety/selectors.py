@@ -21,8 +21,9 @@ class ProgramState(StrEnum):
 
 
 def safety_state_for(user: Any) -> SafetyState:
-    state, _ = SafetyState.objects.get_or_create(user=user)
-    return state
+    """The person's state; an unsaved blank one until their first check or pause
+    (a read never writes: the services create the row)."""
+    return SafetyState.objects.filter(user=user).first() or SafetyState(user=user)
 
 
 def latest_check_for(user: Any) -> SafetyCheck | None:

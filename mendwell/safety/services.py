@@ -26,7 +26,7 @@ class SafetyError(Exception):
         self.code = code
 
 
-def _locked_state(user: Any) -> SafetyState:
+def _state_for(user: Any) -> SafetyState:
     state, _ = SafetyState.objects.get_or_create(user=user)
     return state
 
@@ -52,7 +52,7 @@ def safety_check_submit(*, user: Any, answers: dict[str, str]) -> tuple[SafetyCh
         user=user, version=CHECK_VERSION, answers_json=stored, created_at=now
     )
     outcome, _reasons = score(clean)
-    state = _locked_state(user)
+    state = _state_for(user)
     if outcome is Outcome.PATHWAY:
         _save_flags(state, pathway=True)
     state.check_completed_at = now
@@ -66,7 +66,7 @@ def safety_check_submit(*, user: Any, answers: dict[str, str]) -> tuple[SafetyCh
 
 @transaction.atomic
 def safety_check_skip(*, user: Any) -> None:
-    state = _locked_state(user)
+    state = _state_for(user)
     state.check_skipped_at = timezone.now()
     state.save(update_fields=["check_skipped_at"])
 
@@ -74,7 +74,7 @@ def safety_check_skip(*, user: Any) -> None:
 @transaction.atomic
 def program_pause(*, user: Any) -> None:
     """Pause the couple program by choice, without taking the check."""
-    state = _locked_state(user)
+    state = _state_for(user)
     _save_flags(state, paused=True)
     state.save(update_fields=["flags_json"])
 
@@ -85,7 +85,7 @@ def program_resume(*, user: Any) -> None:
     longer points to it, so a resume is never one tap away from a bad moment."""
     from mendwell.safety.selectors import latest_outcome_for
 
-    state = _locked_state(user)
+    state = _state_for(user)
     if state.on_pathway and latest_outcome_for(user) is Outcome.PATHWAY:
         raise SafetyError(
             "Your latest check suggests couples exercises are not safe right now.",
