@@ -15,6 +15,7 @@ urlpatterns = [
     path("safety/", include("mendwell.safety.urls")),
     path("log/", include("mendwell.journal.urls")),
     path("questions/", include("mendwell.conversations.urls")),
+    path("talk/", include("mendwell.conversations.talk_urls")),
     path("help-now/", help_now, name="help_now"),
     path("api/v1/", api.urls),
     path("", include("mendwell.core.urls")),

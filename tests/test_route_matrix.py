@@ -28,14 +28,18 @@ from django.test import Client
 from django.urls import reverse
 
 from conftest import PASSWORD, link
+from mendwell.conversations.guided.selectors import view_of
+from mendwell.conversations.guided.services import conversation_start, topic_set, turn_add
+from mendwell.conversations.models import Conversation, RuleAgreement, Turn
 from mendwell.couples.access import Visibility
 from mendwell.couples.selectors import couple_for_user
 from mendwell.couples.services import couple_leave, invite_create
 from mendwell.journal.acknowledgements.services import (
     acknowledgement_create,
+    acknowledgement_respond,
     acknowledgement_send,
 )
-from mendwell.journal.models import Acknowledgement, LogEntry
+from mendwell.journal.models import Acknowledgement, AcknowledgementResponse, LogEntry
 from mendwell.safety.questions import ITEM_KEYS
 from mendwell.safety.services import safety_check_submit
 from tests.gatekeeper.models import Note
@@ -79,6 +83,8 @@ class ObjectRoute:
     get: dict[str, dict[str, int]] | None = None
     post: dict[str, dict[str, int]] | None = None
     post_data: dict[str, str] = field(default_factory=dict)
+    # False for a POST that only reads (live wording hints): nothing to change.
+    changes: bool = True
 
 
 @dataclass(frozen=True)
@@ -151,6 +157,21 @@ OBJECT_ROUTES: dict[str, ObjectRoute] = {
         post={"sent_ack": {**CHANGEABLE_BY_AUTHOR_ONLY, "author": 404, "partner": 302}},
         post_data={"sent": "1", "kind": "heard"},
     ),
+    # Changing an answer is the answerer's alone: Sam, who answered, gets through; Alex,
+    # who reads the answer, is told it does not exist, like everyone else. Casey's answer
+    # from the couple that ended stays closed, to Casey too.
+    "journal:ack_answer_change": ObjectRoute(
+        kind="ack_answer",
+        get={
+            "answer": {**READABLE_BY_AUTHOR_ONLY, "author": 404, "partner": 200},
+            "old_answer": {**READABLE_BY_AUTHOR_ONLY, "author": 404},
+        },
+        post={
+            "answer": {**CHANGEABLE_BY_AUTHOR_ONLY, "author": 404, "partner": 302},
+            "old_answer": {**CHANGEABLE_BY_AUTHOR_ONLY, "author": 404},
+        },
+        post_data={"kind": "not_yet", "missing": "Changed by someone else"},
+    ),
     "couples:invite_revoke": ObjectRoute(
         kind="invite",
         post={"pending_invite": CHANGEABLE_BY_AUTHOR_ONLY},
@@ -167,6 +188,64 @@ OBJECT_ROUTES: dict[str, ObjectRoute] = {
         post={"security_key": CHANGEABLE_BY_AUTHOR_ONLY},
     ),
 }
+
+# Step 2's guided conversations belong to the couple: both partners read and act.
+# One Alex started with Casey stays Alex's to read, and takes nothing more from anyone.
+CHANGEABLE_BY_THE_COUPLE = {**CHANGEABLE_BY_AUTHOR_ONLY, "partner": 302}
+CLOSED_TO_EVERYONE = {**CHANGEABLE_BY_AUTHOR_ONLY, "author": 404}
+TALK_READ = {"conversation": READABLE_BY_THE_COUPLE, "old_conversation": READABLE_BY_AUTHOR_ONLY}
+
+
+def _talk_post(kind: str, conversation: dict[str, int], **post_data: str) -> ObjectRoute:
+    return ObjectRoute(
+        kind=kind,
+        post={"conversation": conversation, "old_conversation": CLOSED_TO_EVERYONE},
+        post_data=post_data,
+    )
+
+
+OBJECT_ROUTES.update(
+    {
+        "talk:detail": ObjectRoute(kind="talk", get=TALK_READ),
+        "talk:live": ObjectRoute(kind="talk", get=TALK_READ),
+        # On two devices there is nothing to hand over: back to the conversation.
+        "talk:handoff": ObjectRoute(
+            kind="talk",
+            get={
+                "conversation": {**READABLE_BY_THE_COUPLE, "author": 302, "partner": 302},
+                "old_conversation": {**READABLE_BY_AUTHOR_ONLY, "author": 302},
+            },
+        ),
+        "talk:pause": ObjectRoute(
+            kind="talk",
+            get={"conversation": READABLE_BY_THE_COUPLE, "old_conversation": CLOSED_TO_EVERYONE},
+            post={"conversation": CHANGEABLE_BY_THE_COUPLE, "old_conversation": CLOSED_TO_EVERYONE},
+            post_data={"minutes": "20"},
+        ),
+        "talk:end": _talk_post("talk", CHANGEABLE_BY_THE_COUPLE),
+        # It is Alex's turn: Sam's words are refused on the page, and kept for Sam.
+        "talk:turn": _talk_post(
+            "talk", {**CHANGEABLE_BY_THE_COUPLE, "partner": 200}, text="Hello", seq="1"
+        ),
+        "talk:hints": ObjectRoute(
+            kind="talk",
+            post={"conversation": READABLE_BY_THE_COUPLE, "old_conversation": CLOSED_TO_EVERYONE},
+            post_data={"text": "You always ignore me."},
+            changes=False,
+        ),
+        "talk:rules": _talk_post("talk_rules", CHANGEABLE_BY_THE_COUPLE, agree_me="on"),
+        "talk:topic": _talk_post(
+            "talk_topic", CHANGEABLE_BY_THE_COUPLE, topic="Our evenings", first_speaker="me"
+        ),
+        # Confirming a reflection is the speaker's (Alex's); Sam is sent back to the page.
+        "talk:confirm": _talk_post("talk_check", CHANGEABLE_BY_THE_COUPLE, seq="2"),
+        # Words are their writer's to delete, also once the couple has closed.
+        "talk:turn_delete": ObjectRoute(
+            kind="talk_turn",
+            post={"turn": CHANGEABLE_BY_AUTHOR_ONLY, "old_turn": CHANGEABLE_BY_AUTHOR_ONLY},
+        ),
+    }
+)
 
 NON_OBJECT_ROUTES: dict[str, NonObjectRoute] = {
     "account_confirm_email": NonObjectRoute(
@@ -233,6 +312,49 @@ def _sent_acknowledgement(alex: Any, text: str) -> Acknowledgement:
     return thread
 
 
+def _answer(partner: Any, thread: Any) -> AcknowledgementResponse:
+    """The partner's "I feel heard" to the thread's first copy."""
+    return acknowledgement_respond(
+        user=partner, thread=thread, sent=thread.sent_copies.get(), kind="heard", missing=""
+    )
+
+
+TALK_PHASES = {
+    "talk_rules": "rules",
+    "talk_topic": "topic",
+    "talk": "turns",
+    "talk_turn": "turns",
+    "talk_check": "check",
+}
+
+
+def _conversation_at(alex: Any, partner: Any, phase: str) -> tuple[Conversation, Turn | None]:
+    """A two-device conversation of Alex's with ``partner``, brought to ``phase``
+    (for "check": Alex spoke, the partner reflected, Alex is to confirm)."""
+    for person in (alex, partner):
+        safety_check_submit(user=person, answers=dict.fromkeys(ITEM_KEYS, "no"))
+    conversation = conversation_start(
+        user=alex,
+        conversation_id=uuid.uuid4(),
+        speaker_listener=phase == "check",
+        one_device=False,
+        turn_minutes=3,
+    )
+    if phase == "rules":
+        return conversation, None
+    for person in (alex, partner):
+        RuleAgreement.objects.create(conversation=conversation, user=person)
+    if phase == "topic":
+        return conversation, None
+    topic_set(view=view_of(alex, conversation), topic="Evenings", first_speaker=alex)
+    if phase == "turns":
+        return conversation, None
+    turn = turn_add(view=view_of(alex, conversation), writer=alex, text="mine", seq=1)
+    if phase == "check":
+        turn_add(view=view_of(partner, conversation), writer=partner, text="heard", seq=2)
+    return conversation, turn
+
+
 def build_world(make_user: Callable[..., Any], kind: str, signed_in: tuple[str, ...]) -> World:
     """Alex's world for one object kind, with the given actors already signed in."""
     people = _people(make_user)
@@ -246,10 +368,18 @@ def build_world(make_user: Callable[..., Any], kind: str, signed_in: tuple[str, 
         title="old",
         body="written for Casey",
     )
-    if kind == "acknowledgement":
+    if kind in {"acknowledgement", "ack_answer"}:
         # Sending asks for the author's private check; sent once in the old couple.
         safety_check_submit(user=alex, answers=dict.fromkeys(ITEM_KEYS, "no"))
         objects["old_sent_ack"] = _sent_acknowledgement(alex, "written for Casey")
+    if kind == "ack_answer":
+        objects["old_answer"] = _answer(people["ex_partner"], objects["old_sent_ack"])
+    if kind in TALK_PHASES:
+        phase = "words" if kind == "talk_turn" else TALK_PHASES[kind]
+        old, old_turn = _conversation_at(alex, people["ex_partner"], phase)
+        objects["old_conversation"] = old
+        if old_turn is not None:
+            objects["old_turn"] = old_turn
     couple_leave(user=alex)
     if kind == "invite":
         objects["pending_invite"] = invite_create(user=alex).invite  # meant for Sam
@@ -262,6 +392,15 @@ def build_world(make_user: Callable[..., Any], kind: str, signed_in: tuple[str, 
         link(alex, sam)
         objects["draft_ack"] = _draft_acknowledgement(alex, "only for me")
         objects["sent_ack"] = _sent_acknowledgement(alex, "for Sam")
+    elif kind in TALK_PHASES:
+        link(alex, sam)
+        phase = "words" if kind == "talk_turn" else TALK_PHASES[kind]
+        objects["conversation"], turn = _conversation_at(alex, sam, phase)
+        if turn is not None:
+            objects["turn"] = turn
+    elif kind == "ack_answer":
+        link(alex, sam)
+        objects["answer"] = _answer(sam, _sent_acknowledgement(alex, "for Sam"))
     else:
         link(alex, sam)
         couple = couple_for_user(alex)
@@ -384,7 +523,12 @@ REFUSED_POSTS = [cell for cell in HIDDEN if cell[1] == "POST"]
 ANONYMOUS = [cell for cell in CELLS if cell[3] == "anonymous"]
 # Where the author's post is the allowed one (answering is the partner's, not theirs).
 AUTHOR_POSTS = [
-    cell for cell in CELLS if cell[1] == "POST" and cell[3] == "author" and cell[4] != 404
+    cell
+    for cell in CELLS
+    if cell[1] == "POST"
+    and cell[3] == "author"
+    and cell[4] != 404
+    and OBJECT_ROUTES[cell[0]].changes
 ]
 POST_ONLY = [name for name, route in OBJECT_ROUTES.items() if route.get is None]
 

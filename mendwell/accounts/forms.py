@@ -100,9 +100,9 @@ class ProfileForm(forms.Form):
         label=_("Wording hints while I write"),
         required=False,
         help_text=_(
-            "When you preview an acknowledgement, point out words that might land harder than "
-            "you mean, with a gentler way to start. The hints are worked out on the spot, shown "
-            "only to you and never saved."
+            "While you write, point out words that might land harder than you mean, with a "
+            "gentler way to start. The hints are worked out on the spot from your own draft, "
+            "shown only to you and never saved."
         ),
     )
 
@@ -119,3 +119,20 @@ class ProfileForm(forms.Form):
 
     def clean_time_zone(self) -> str:
         return clean_time_zone_value(self.cleaned_data["time_zone"])
+
+
+class CoachChoiceForm(forms.Form):
+    """The answer to the wording-hints offer (the view checks ``next`` itself)."""
+
+    choice = forms.ChoiceField(
+        label=_("Wording hints"),
+        choices=[
+            ("on", _("Turn on wording hints")),
+            ("off", _("Turn off wording hints")),
+            ("not_now", _("Not now")),
+        ],
+        error_messages={
+            "required": _("Please choose whether to turn wording hints on."),
+            "invalid_choice": _("Please choose whether to turn wording hints on."),
+        },
+    )

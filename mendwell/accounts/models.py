@@ -47,6 +47,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     discreet_mode = models.BooleanField(_("discreet mode"), default=False)
     # Private wording hints on drafts (the coach). Off until the person asks for it.
     coach_enabled = models.BooleanField(_("wording hints"), default=False)
+    # "Not now" to the offer shown while drafting: stop offering (the profile still can).
+    coach_offer_dismissed = models.BooleanField(_("wording hints offer dismissed"), default=False)
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)

@@ -24,3 +24,21 @@ def profile_update(
         update_fields=["display_name", "time_zone", "locale", "discreet_mode", "coach_enabled"]
     )
     return user
+
+
+COACH_CHOICES = ("on", "off", "not_now")
+
+
+@transaction.atomic
+def coach_choice_save(*, user: Any, choice: str) -> Any:
+    """Turn wording hints on or off, or decline the offer ("not now") so it stops showing."""
+    if choice == "on":
+        user.coach_enabled = True
+    elif choice == "off":
+        user.coach_enabled = False
+    elif choice == "not_now":
+        user.coach_offer_dismissed = True
+    else:
+        raise ValueError(f"unknown coach choice {choice!r}")
+    user.save(update_fields=["coach_enabled", "coach_offer_dismissed"])
+    return user

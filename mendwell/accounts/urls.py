@@ -8,4 +8,5 @@ app_name = "accounts"
 
 urlpatterns = [
     path("", views.profile, name="profile"),
+    path("wording-hints/", views.coach_toggle, name="coach_toggle"),
 ]

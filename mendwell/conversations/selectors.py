@@ -1,6 +1,7 @@
-"""Reads for the question of the day. The partner's answer is only ever read
-once the acting person has answered too: before that, nothing about it — not
-even whether it exists — reaches them."""
+"""Reads for the question of the day and the deck. The partner's answer is only
+ever read once the acting person has answered too: before that, nothing about
+it — not even whether it exists — reaches them. Question marks (favourite,
+"we've talked about this") are read only for their author."""
 
 from __future__ import annotations
 
@@ -9,11 +10,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
+from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
-from mendwell.conversations.models import Answer, DailyQuestion
-from mendwell.conversations.questions import QUESTIONS, Question
+from mendwell.conversations.models import Answer, DailyQuestion, QuestionMark
+from mendwell.conversations.questions import QUESTIONS, THEMES, Question
 from mendwell.couples.selectors import couple_for_user, partner_of
 
 _BY_ID = {question.id: question for question in QUESTIONS}
@@ -91,4 +95,83 @@ def deck_by_theme() -> dict[str, list[Question]]:
     themes: dict[str, list[Question]] = {}
     for question in sorted(QUESTIONS, key=lambda q: (q.theme, q.depth, q.id)):
         themes.setdefault(question.theme, []).append(question)
+    return themes
+
+
+# --- The deck and one's own marks ------------------------------------------------
+
+
+class DeckShow(models.TextChoices):
+    ALL = "all", _("All questions")
+    FAVOURITES = "favourites", _("My favourites")
+    UNDISCUSSED = "undiscussed", _("Not talked about yet")
+
+
+@dataclass(frozen=True)
+class DeckItem:
+    """A question with the acting person's own marks on it."""
+
+    question: Question
+    favourite: bool = False
+    discussed: bool = False
+
+
+@dataclass(frozen=True)
+class DeckTheme:
+    key: str
+    title: str | Promise
+    items: list[DeckItem]
+
+
+def question_or_404(question_id: str) -> Question:
+    """A question of the deck by its id; an unknown id is a 404 like any missing id."""
+    question = _BY_ID.get(question_id)
+    if question is None:
+        raise Http404
+    return question
+
+
+def _marks_of(user: Any) -> dict[str, QuestionMark]:
+    # Only ever the person's own rows: a mark is never shared, not even with the partner.
+    marks = QuestionMark.objects.authored_by(user)
+    return {mark.question_id: mark for mark in marks}
+
+
+def deck_item_for(user: Any, question: Question) -> DeckItem:
+    mark = QuestionMark.objects.authored_by(user).filter(question_id=question.id).first()
+    if mark is None:
+        return DeckItem(question=question)
+    return DeckItem(question=question, favourite=mark.favourite, discussed=mark.discussed)
+
+
+def deck_for(
+    user: Any, *, show: str = DeckShow.ALL, theme: str = "", depth: int = 0
+) -> list[DeckTheme]:
+    """The deck by theme, with this person's marks, narrowed by the filters.
+
+    An empty ``theme`` or a ``depth`` of 0 means any; themes left with no
+    question are dropped.
+    """
+    marks = _marks_of(user)
+    themes: list[DeckTheme] = []
+    for key, questions in deck_by_theme().items():
+        if theme and key != theme:
+            continue
+        items = []
+        for question in questions:
+            if depth and question.depth != depth:
+                continue
+            mark = marks.get(question.id)
+            item = DeckItem(
+                question=question,
+                favourite=bool(mark and mark.favourite),
+                discussed=bool(mark and mark.discussed),
+            )
+            if show == DeckShow.FAVOURITES and not item.favourite:
+                continue
+            if show == DeckShow.UNDISCUSSED and item.discussed:
+                continue
+            items.append(item)
+        if items:
+            themes.append(DeckTheme(key=key, title=THEMES[key], items=items))
     return themes

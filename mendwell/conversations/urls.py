@@ -9,4 +9,5 @@ app_name = "conversations"
 urlpatterns = [
     path("", views.question_of_the_day, name="today"),
     path("deck/", views.deck, name="deck"),
+    path("mark/", views.question_mark, name="mark"),
 ]

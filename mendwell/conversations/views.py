@@ -1,18 +1,31 @@
-"""Thin views for the question of the day and the deck."""
+"""Thin views for the question of the day, the deck and one's own marks on questions."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.middleware import HtmxDetails
 
 from mendwell.conversations import selectors, services
-from mendwell.conversations.forms import AnswerForm
-from mendwell.conversations.questions import THEMES
-from mendwell.safety.selectors import joint_exercises_allowed, program_state_for
+from mendwell.conversations.forms import AnswerForm, DeckFilterForm, QuestionMarkForm
+from mendwell.conversations.questions import QUESTIONS, THEMES
+from mendwell.safety.selectors import ProgramState, joint_exercises_allowed, program_state_for
 from mendwell.safety.signposting import support_panel_context
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+def _offer_talk(request: HttpRequest) -> bool:
+    # A guided conversation is done together: offered only with a partner and
+    # while the program is not paused (the talk page itself asks for the check).
+    return program_state_for(request.user) is ProgramState.ACTIVE
 
 
 @require_http_methods(["GET", "POST"])
@@ -34,6 +47,9 @@ def question_of_the_day(request: HttpRequest) -> HttpResponse:
         return redirect("conversations:today")
     context = {
         "view": view,
+        "item": selectors.deck_item_for(request.user, view.question),
+        "here": reverse("conversations:today"),
+        "offer_talk": _offer_talk(request),
         "form": form,
         "locked": locked,
         "paused": program_state_for(request.user).value == "paused",
@@ -46,5 +62,55 @@ def question_of_the_day(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def deck(request: HttpRequest) -> HttpResponse:
-    themes = [(THEMES[key], questions) for key, questions in selectors.deck_by_theme().items()]
-    return render(request, "conversations/deck.html", {"themes": themes})
+    chosen = DeckFilterForm(request.GET).chosen()
+    themes = selectors.deck_for(request.user, **chosen)
+    context = {
+        "themes": themes,
+        "filters": DeckFilterForm(initial=chosen),
+        "filtered": chosen != DeckFilterForm().chosen(),
+        "shown": sum(len(theme.items) for theme in themes),
+        "total": len(QUESTIONS),
+        "here": request.get_full_path(),
+        "offer_talk": _offer_talk(request),
+    }
+    return render(request, "conversations/deck.html", context)
+
+
+def _safe_next(request: HttpRequest) -> str:
+    """Where the mark button was pressed (a path on this site), else the deck."""
+    wanted = request.POST.get("next", "").split("#", 1)[0]
+    # A page's own address never holds raw spaces or control characters (they
+    # arrive %-encoded); one that does was made by hand and would break the header.
+    if (
+        wanted.startswith("/")
+        and wanted.isprintable()
+        and " " not in wanted
+        and url_has_allowed_host_and_scheme(
+            wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+    ):
+        return wanted
+    return reverse("conversations:deck")
+
+
+@require_POST
+def question_mark(request: HtmxHttpRequest) -> HttpResponse:
+    """Favourite, or "we've talked about this": the person's own, seen by nobody else."""
+    question = selectors.question_or_404(request.POST.get("question", ""))
+    form = QuestionMarkForm(request.POST)
+    error = ""
+    if form.is_valid():
+        services.question_mark_set(user=request.user, question_id=question.id, **form.changes())
+    else:
+        error = " ".join(str(message) for errors in form.errors.values() for message in errors)
+    back = _safe_next(request)
+    if request.htmx:
+        context = {
+            "item": selectors.deck_item_for(request.user, question),
+            "here": back,
+            "mark_error": error,
+        }
+        return render(request, "conversations/_marks.html", context)
+    if error:
+        messages.error(request, error)
+    return redirect(f"{back}#q-{question.id}")

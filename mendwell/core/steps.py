@@ -1,15 +1,30 @@
 """The ten steps of the program, as the navigation and step pages show them.
 
 The wording is ours. Each step lists the tools it will hold; a step whose
-tools have not been built yet says so plainly on its page.
+tools have not been built yet says so plainly on its page. A step can also
+carry a longer explanation (a template under ``core/steps/``), the works it
+draws on, and what it adds to the Today plan.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Source:
+    """A work a step's explanation draws on, cited in plain text (no link leaves the site)."""
+
+    authors: str
+    year: int
+    title: str
+    published_in: str  # journal with volume and pages, or the book's publisher
+    # What the explanation takes from it, in a sentence of our own.
+    supports: str | Promise
 
 
 @dataclass(frozen=True)
@@ -24,11 +39,26 @@ class Step:
     tool_label: str | Promise = ""
     # Further built tools, as (URL name, link text) pairs.
     more_tools: tuple[tuple[str, str | Promise], ...] = ()
+    # The template holding the step's longer explanation ("" while it has none).
+    explanation: str = ""
+    sources: tuple[Source, ...] = ()
+    # What the step puts into the daily plan, as the person will find it there.
+    today_adds: tuple[str | Promise, ...] = ()
 
     @property
     def page_title(self) -> str | Promise:
         # Page titles stay neutral: a step number, never the subject.
         return _("Step %(number)d") % {"number": self.number}
+
+
+# Unhurried reading: a little under the adult average for non-fiction, since
+# these pages ask the reader to think about their own relationship.
+WORDS_PER_MINUTE = 200
+
+
+def reading_minutes(text: str) -> int:
+    """Whole minutes it takes to read ``text`` at an unhurried pace, at least one."""
+    return max(1, math.ceil(len(text.split()) / WORDS_PER_MINUTE))
 
 
 STEPS: tuple[Step, ...] = (
@@ -44,6 +74,37 @@ STEPS: tuple[Step, ...] = (
         tool_url_name="journal:list",
         tool_label=_("Open your private log"),
         more_tools=(("journal:ack_list", _("Write an acknowledgement")),),
+        explanation="core/steps/step_1.html",
+        sources=(
+            Source(
+                "Lewicki, R. J., Polin, B., & Lount, R. B., Jr.",
+                2016,
+                "An exploration of the structure of effective apologies",
+                "Negotiation and Conflict Management Research, 9(2), 177–196",
+                _(
+                    "Of six parts of an apology, owning responsibility and offering repair mattered most."
+                ),
+            ),
+            Source(
+                "Fehr, R., Gelfand, M. J., & Nag, M.",
+                2010,
+                "The road to forgiveness: A meta-analytic synthesis of its situational and "
+                "dispositional correlates",
+                "Psychological Bulletin, 136(5), 894–914",
+                _("Across many studies, an apology went with more forgiveness."),
+            ),
+            Source(
+                "Rempel, J. K., Holmes, J. G., & Zanna, M. P.",
+                1985,
+                "Trust in close relationships",
+                "Journal of Personality and Social Psychology, 49(1), 95–112",
+                _("Trust in a partner rests on predictability, dependability and faith."),
+            ),
+        ),
+        today_adds=(
+            _("Now and then, a gentle suggestion to note a moment in your private log."),
+            _("An acknowledgement your partner has sent you, waiting for your answer."),
+        ),
     ),
     Step(
         2,
@@ -60,7 +121,56 @@ STEPS: tuple[Step, ...] = (
         120,
         tool_url_name="conversations:today",
         tool_label=_("Today's question"),
-        more_tools=(("conversations:deck", _("Browse the questions")),),
+        more_tools=(
+            ("talk:list", _("Start a guided conversation")),
+            ("conversations:deck", _("Browse the questions")),
+        ),
+        explanation="core/steps/step_2.html",
+        sources=(
+            Source(
+                "Gottman, J. M., & Levenson, R. W.",
+                1992,
+                "Marital processes predictive of later dissolution: Behavior, physiology, "
+                "and health",
+                "Journal of Personality and Social Psychology, 63(2), 221–233",
+                _("Couples who later separated had shown more negativity when they disagreed."),
+            ),
+            Source(
+                "Gottman, J. M.",
+                1994,
+                "What predicts divorce? The relationship between marital processes and "
+                "marital outcomes",
+                "Hillsdale, NJ: Lawrence Erlbaum Associates",
+                _("Criticism, contempt, defensiveness and stonewalling as corrosive patterns."),
+            ),
+            Source(
+                "Gottman, J. M., Coan, J., Carrère, S., & Swanson, C.",
+                1998,
+                "Predicting marital happiness and stability from newlywed interactions",
+                "Journal of Marriage and the Family, 60(1), 5–22",
+                _("A harsh start to a disagreement went with worse outcomes later on."),
+            ),
+            Source(
+                "Gottman, J. M.",
+                1999,
+                "The marriage clinic: A scientifically based marital therapy",
+                "New York: W. W. Norton",
+                _("Why a break of at least twenty minutes helps when you feel flooded."),
+            ),
+            Source(
+                "Markman, H. J., Stanley, S. M., & Blumberg, S. L.",
+                2010,
+                "Fighting for your marriage",
+                "3rd edition. San Francisco: Jossey-Bass",
+                _("Taking turns as speaker and listener on a heated topic."),
+            ),
+        ),
+        today_adds=(
+            _(
+                "The question of the day, to answer in your own time. Answers are shown to "
+                "both of you only once you have both answered."
+            ),
+        ),
     ),
     Step(
         3,

@@ -10,10 +10,12 @@ from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.views.decorators.http import require_GET
 
-from mendwell.core.steps import step_by_number
+from mendwell.core.steps import reading_minutes, step_by_number
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +25,14 @@ def step_detail(request: HttpRequest, number: int) -> HttpResponse:
     step = step_by_number(number)
     if step is None:
         raise Http404
-    return render(request, "core/step.html", {"step": step})
+    context: dict[str, object] = {"step": step}
+    if step.explanation:
+        # Rendered here so the reading time counts the words as shown, in the
+        # reader's language.
+        explanation = render_to_string(step.explanation, request=request)
+        context["explanation"] = explanation
+        context["reading_minutes"] = reading_minutes(strip_tags(explanation))
+    return render(request, "core/step.html", context)
 
 
 @login_not_required

@@ -131,22 +131,44 @@ class ResponseKind(models.TextChoices):
 
 
 class AcknowledgementResponse(SharedContent):
-    """The partner's answer to one sent copy, shared back with the writer."""
+    """The partner's answer to one sent copy, shared back with the writer.
+
+    An answer is never edited. Changing it adds a new row and stamps the one it
+    replaces with ``superseded_at``, so both partners can read how the answer
+    moved, with dates, the way the sent copies keep the history of the writing.
+    """
 
     thread = models.ForeignKey(Acknowledgement, on_delete=models.CASCADE, related_name="responses")
     sent = models.ForeignKey(AcknowledgementSent, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=16, choices=ResponseKind.choices)
     missing = EncryptedTextField(blank=True, default="")
+    # Set when a newer answer from the same person replaced this one; None for the answer standing.
+    superseded_at = models.DateTimeField(null=True, blank=True)
 
     export_fields = ("kind", "missing")
     export_label = _("Answer to an acknowledgement")
 
     class Meta:
         constraints = [
-            # One answer per person per copy: a double submit makes one.
-            models.UniqueConstraint(fields=["sent", "author"], name="journal_ack_one_answer"),
+            # One standing answer per person per copy: a double submit makes one, and a
+            # change leaves exactly one answer current (the replaced ones are history).
+            models.UniqueConstraint(
+                fields=["sent", "author"],
+                condition=models.Q(superseded_at__isnull=True),
+                name="journal_ack_one_current_answer",
+            ),
         ]
         ordering = ["created_at"]
 
     def __str__(self) -> str:
         return f"answer {self.id}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.superseded_at is None
+
+    def export_dict(self) -> dict[str, Any]:
+        data = super().export_dict()
+        if self.superseded_at is not None:
+            data["replaced_on"] = self.superseded_at.date().isoformat()
+        return data

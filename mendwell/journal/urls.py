@@ -24,6 +24,11 @@ urlpatterns = [
         name="ack_respond",
     ),
     path(
+        "acknowledgements/answers/<uuid:answer_id>/change/",
+        ack.acknowledgement_answer_change,
+        name="ack_answer_change",
+    ),
+    path(
         "acknowledgements/<uuid:thread_id>/delete/",
         ack.acknowledgement_delete,
         name="ack_delete",

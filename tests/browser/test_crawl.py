@@ -173,6 +173,92 @@ def _acknowledgement(world: World, persona: str) -> list[dict[str, Any]]:
     return [{"thread_id": thread.id}]
 
 
+def _answer(world: World, persona: str) -> list[dict[str, Any]]:
+    """Sam's "not yet" to the acknowledgement Alex sent: only Sam may change it."""
+    from mendwell.journal.acknowledgements.services import acknowledgement_respond
+    from mendwell.journal.models import Acknowledgement
+
+    (params,) = _acknowledgement(world, persona)
+    thread = Acknowledgement.objects.get(pk=params["thread_id"])
+    answer = acknowledgement_respond(
+        user=world.users[SAM],
+        thread=thread,
+        sent=thread.sent_copies.get(),
+        kind="not_yet",
+        missing="That it has happened before.",
+    )
+    return [{"answer_id": answer.id}]
+
+
+def _acknowledgements(world: World, persona: str) -> list[dict[str, Any]]:
+    """One waiting for Sam's answer, and one whose answer Sam changed (with its history)."""
+    from mendwell.journal.acknowledgements.services import acknowledgement_answer_change
+    from mendwell.journal.models import AcknowledgementResponse
+
+    (answered,) = _answer(world, persona)
+    answer = AcknowledgementResponse.objects.get(pk=answered["answer_id"])
+    acknowledgement_answer_change(user=world.users[SAM], answer=answer, kind="heard", missing="")
+    return [*_acknowledgement(world, persona), {"thread_id": answer.thread_id}]
+
+
+def _talks(world: World, persona: str) -> list[dict[str, Any]]:
+    """Guided conversations in each state a partner meets: the ground rules, the topic,
+    speaker–listener turns with a reflection to confirm, a pause, the shared phone, the end."""
+    import uuid
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from mendwell.conversations.guided.selectors import view_of
+    from mendwell.conversations.guided.services import (
+        conversation_end,
+        conversation_start,
+        topic_set,
+        turn_add,
+    )
+    from mendwell.conversations.models import Conversation, RuleAgreement
+    from mendwell.safety.questions import ITEM_KEYS
+    from mendwell.safety.services import safety_check_submit
+
+    alex, sam = world.users[ALEX], world.users[SAM]
+    for person in (alex, sam):
+        safety_check_submit(user=person, answers=dict.fromkeys(ITEM_KEYS, "no"))
+
+    def new(*, agreed: bool = True, topic: bool = True, **options: Any) -> Conversation:
+        choices = {"speaker_listener": False, "one_device": False, "turn_minutes": 3, **options}
+        conversation = conversation_start(user=alex, conversation_id=uuid.uuid4(), **choices)
+        if agreed:
+            for person in (alex, sam):
+                RuleAgreement.objects.create(conversation=conversation, user=person)
+        if agreed and topic:
+            topic_set(view=view_of(alex, conversation), topic="Our evenings", first_speaker=alex)
+        return conversation
+
+    rules = new(agreed=False)
+    choosing = new(topic=False)
+    listening = new(speaker_listener=True)
+    turn_add(view=view_of(alex, listening), writer=alex, text="I miss our evenings.", seq=1)
+    turn_add(view=view_of(sam, listening), writer=sam, text="You miss our evenings.", seq=2)
+    paused = new()
+    Conversation.objects.filter(pk=paused.pk).update(
+        pause_started_at=timezone.now(), paused_until=timezone.now() + timedelta(minutes=20)
+    )
+    shared_phone = new(one_device=True)
+    ended = new()
+    turn_add(view=view_of(alex, ended), writer=alex, text="Thank you for listening.", seq=1)
+    conversation_end(view=view_of(alex, ended))
+    chosen = [rules, choosing, listening, paused, shared_phone, ended]
+    return [{"conversation_id": conversation.id} for conversation in chosen]
+
+
+def _talk(world: World, persona: str) -> list[dict[str, Any]]:
+    return _talks(world, persona)[2:3]
+
+
+def _shared_phone_talk(world: World, persona: str) -> list[dict[str, Any]]:
+    return _talks(world, persona)[4:5]
+
+
 CRAWL: dict[str, Crawl] = {
     "today": Crawl((ANON, ALEX, ROBIN)),  # the welcome page signed out, Today signed in
     "help_now": Crawl(PUBLIC),
@@ -192,17 +278,25 @@ CRAWL: dict[str, Crawl] = {
     "safety:resources_status": Crawl((STAFF,)),  # for the operator; 404 for everyone else
     # Step 2: the question of the day (locked until Alex's private check) and the deck.
     "conversations:today": Crawl((ALEX, ROBIN)),
-    "conversations:deck": Crawl(PARTNER),
+    "conversations:deck": Crawl((ALEX, ROBIN)),  # Robin: marks without a partner, no "talk" link
+    # Step 2: guided conversations (Robin, on their own, is asked to invite a partner).
+    "talk:list": Crawl((ALEX, ROBIN)),
+    "talk:new": Crawl((ALEX, ROBIN)),
+    "talk:detail": Crawl((ALEX, SAM), params=_talks),
+    "talk:pause": Crawl(PARTNER, params=_talk),
+    "talk:handoff": Crawl(PARTNER, params=_shared_phone_talk),
     # Step 1: the private log.
     "journal:list": Crawl((ALEX, ROBIN)),
     "journal:create": Crawl(PARTNER),
     "journal:edit": Crawl(PARTNER, params=_log_entry),
     "journal:delete": Crawl(PARTNER, params=_log_entry),  # the "are you sure?" page
-    # Step 1: acknowledgements. Sam reads the one Alex sent and sees the answer form.
+    # Step 1: acknowledgements. Sam reads the one Alex sent and sees the answer form, and
+    # both read one whose answer Sam changed, with the earlier answer kept.
     "journal:ack_list": Crawl((ALEX, SAM, ROBIN)),
     "journal:ack_create": Crawl(PARTNER),
-    "journal:ack_detail": Crawl((ALEX, SAM), params=_acknowledgement),
+    "journal:ack_detail": Crawl((ALEX, SAM), params=_acknowledgements),
     "journal:ack_edit": Crawl(PARTNER, params=_acknowledgement),
+    "journal:ack_answer_change": Crawl((SAM,), params=_answer),  # the answerer's alone
     # allauth: signed out
     "account_login": Crawl((ANON,)),  # a signed-in person is sent on to Today
     "account_signup": Crawl((ANON,)),  # likewise
@@ -249,6 +343,22 @@ EXCLUDED: dict[str, str] = {
     "journal:ack_send": "POST only (the button on the acknowledgement page)",
     "journal:ack_respond": "POST only (the answer form on the acknowledgement page)",
     "journal:ack_delete": "POST only (the button on the acknowledgement page)",
+    "accounts:coach_toggle": (
+        "POST only (the wording-hints offer beside a draft); answers htmx with a fragment, "
+        "otherwise redirects back"
+    ),
+    "conversations:mark": (
+        "POST only (the Favourite and We've-talked-about-this buttons on the deck and the "
+        "question of the day); answers htmx with a fragment, otherwise redirects back"
+    ),
+    "talk:live": "answers the conversation page's htmx poll with a fragment (or 204), not a page",
+    "talk:hints": "POST only; answers an htmx request with a fragment, not a page",
+    "talk:rules": "POST only (the ground-rules form on the conversation page)",
+    "talk:topic": "POST only (the topic form on the conversation page)",
+    "talk:turn": "POST only (the turn form on the conversation page)",
+    "talk:confirm": "POST only (the 'Yes, that's it' button on the conversation page)",
+    "talk:end": "POST only (the button on the conversation page)",
+    "talk:turn_delete": "POST only (the button beside one's own turn)",
     "manifest": "the installable app's manifest (JSON)",
     "mfa_download_recovery_codes": "a plain-text file download",
     "mfa_login_webauthn": "passkey sign-in endpoint: POST only, a GET goes back to the login page",

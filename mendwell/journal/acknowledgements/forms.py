@@ -95,8 +95,9 @@ class AcknowledgementForm(forms.Form):
         return {name: str(self.data.get(name) or "") for name in PROMPTS}
 
 
-class ResponseForm(forms.Form):
-    sent = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+class AnswerForm(forms.Form):
+    """The partner's answer: "I feel heard", or "not yet" with what is missing."""
+
     kind = forms.ChoiceField(
         label=_("Your answer"),
         choices=[
@@ -104,7 +105,10 @@ class ResponseForm(forms.Form):
             (ResponseKind.NOT_YET, _("Not yet — here is what's missing")),
         ],
         widget=forms.RadioSelect,
-        error_messages={"required": _("Please choose an answer.")},
+        error_messages={
+            "required": _("Please choose an answer."),
+            "invalid_choice": _("Please choose “I feel heard” or “Not yet”."),
+        },
     )
     missing = forms.CharField(
         label=_("What's missing for you"),
@@ -125,3 +129,11 @@ class ResponseForm(forms.Form):
         if data.get("kind") == ResponseKind.NOT_YET and not (data.get("missing") or "").strip():
             self.add_error("missing", _("Please write a few words for “What's missing for you”."))
         return data
+
+
+class ResponseForm(AnswerForm):
+    """A first answer, to the copy numbered ``sent``."""
+
+    sent = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    field_order = ["sent", "kind", "missing"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, cast
 
 from django.core.exceptions import ValidationError
@@ -47,5 +48,72 @@ def sent_copies_of(user: Any, thread: Acknowledgement) -> list[AcknowledgementSe
 
 
 def responses_to(user: Any, thread: Acknowledgement) -> list[AcknowledgementResponse]:
+    """Every answer to the thread this person may read, replaced ones included, oldest first."""
     answers = AcknowledgementResponse.objects.visible_to(user).filter(thread=thread)
     return list(cast("QuerySet[AcknowledgementResponse]", answers).order_by("created_at"))
+
+
+@dataclass(frozen=True)
+class AnswerHistory:
+    """One person's answer to one copy: the one standing, and the ones it replaced."""
+
+    current: AcknowledgementResponse
+    earlier: list[AcknowledgementResponse]  # newest first
+    mine: bool
+
+
+@dataclass(frozen=True)
+class CopyWithAnswers:
+    copy: AcknowledgementSent
+    answers: list[AnswerHistory]
+
+
+def copies_with_answers(user: Any, thread: Acknowledgement) -> list[CopyWithAnswers]:
+    """The sent copies, newest first, each with its answers and their history."""
+    answers = responses_to(user, thread)
+    result = []
+    for copy in reversed(sent_copies_of(user, thread)):
+        histories = []
+        by_author: dict[Any, list[AcknowledgementResponse]] = {}
+        for answer in answers:
+            if answer.sent_id == copy.pk:
+                by_author.setdefault(answer.author_id, []).append(answer)
+        for author_id, rows in by_author.items():
+            current = [row for row in rows if row.is_current]
+            if not current:
+                continue
+            earlier = sorted(
+                (row for row in rows if not row.is_current),
+                key=lambda row: row.created_at,
+                reverse=True,
+            )
+            histories.append(
+                AnswerHistory(current=current[0], earlier=earlier, mine=author_id == user.pk)
+            )
+        result.append(CopyWithAnswers(copy=copy, answers=histories))
+    return result
+
+
+def answer_for_responder(user: Any, answer_id: Any) -> AcknowledgementResponse:
+    """One of this person's own answers, while the thread is still shared with them, or 404.
+
+    The writer of the acknowledgement reads the answer but may not change it; an
+    answer given in a couple that has ended stays closed to its author as well.
+    """
+    answer = get_authored_or_404(AcknowledgementResponse, user=user, pk=answer_id)
+    if not Acknowledgement.objects.shared_with(user).filter(pk=answer.thread_id).exists():
+        raise Http404
+    return answer
+
+
+def current_answer_like(user: Any, answer: AcknowledgementResponse) -> AcknowledgementResponse:
+    """The answer standing now in place of ``answer`` (itself, unless it was replaced)."""
+    if answer.is_current:
+        return answer
+    standing = AcknowledgementResponse.objects.authored_by(user).filter(
+        sent_id=answer.sent_id, superseded_at__isnull=True
+    )
+    found = cast("AcknowledgementResponse | None", standing.first())
+    if found is None:
+        raise Http404
+    return found

@@ -145,12 +145,20 @@ def acknowledgement_send(*, thread: Acknowledgement) -> AcknowledgementSent:
     return copy
 
 
-@transaction.atomic
-def acknowledgement_respond(
-    *, user: Any, thread: Acknowledgement, sent: AcknowledgementSent, kind: str, missing: str
-) -> AcknowledgementResponse:
-    """The partner answers one sent copy. Callers fetch ``thread`` through the gate
-    (``shared_with``); this checks again that it is the partner's to answer."""
+class AnswerChanged(Exception):
+    """The answer was changed elsewhere (another tab or device) since this form was opened."""
+
+    def __init__(self, current: AcknowledgementResponse) -> None:
+        super().__init__("answer changed")
+        self.current = current
+
+
+def _answers() -> QuerySet[AcknowledgementResponse]:
+    return cast("QuerySet[AcknowledgementResponse]", AcknowledgementResponse.objects.all())
+
+
+def _check_may_answer(user: Any, thread: Acknowledgement, sent: AcknowledgementSent) -> None:
+    """Only the partner the thread was sent to, while that couple lasts, answers it."""
     if (
         thread.author_id == user.pk
         or thread.visibility != Visibility.SHARED
@@ -159,20 +167,75 @@ def acknowledgement_respond(
         or sent.thread_id != thread.pk
     ):
         raise PermissionError("not this person's to answer")
+
+
+def _checked_missing(kind: str, missing: str) -> str:
+    """What is missing, as stored: required for "not yet", dropped for "heard"."""
     if kind not in ResponseKind.values or (kind == ResponseKind.NOT_YET and not missing.strip()):
         raise ValueError("a 'not yet' answer says what is missing")
-    response, _created = AcknowledgementResponse.objects.get_or_create(
+    return missing if kind == ResponseKind.NOT_YET else ""
+
+
+@transaction.atomic
+def acknowledgement_respond(
+    *, user: Any, thread: Acknowledgement, sent: AcknowledgementSent, kind: str, missing: str
+) -> AcknowledgementResponse:
+    """The partner answers one sent copy. Callers fetch ``thread`` through the gate
+    (``shared_with``); this checks again that it is the partner's to answer."""
+    _check_may_answer(user, thread, sent)
+    missing = _checked_missing(kind, missing)
+    response, _created = _answers().get_or_create(
         sent=sent,
         author=user,
+        superseded_at=None,
         defaults={
             "thread": thread,
             "couple_id": thread.couple_id,
             "visibility": Visibility.SHARED,
             "kind": kind,
-            "missing": missing if kind == ResponseKind.NOT_YET else "",
+            "missing": missing,
         },
     )
     return response
+
+
+@transaction.atomic
+def acknowledgement_answer_change(
+    *, user: Any, answer: AcknowledgementResponse, kind: str, missing: str
+) -> AcknowledgementResponse:
+    """Replace one's answer to a copy with a new one; the old one stays, as history.
+
+    ``answer`` is the answer the form was opened on. The same words sent twice
+    (a double submit) make one new answer; words that say what already stands
+    make none; if another tab replaced ``answer`` meanwhile with something else,
+    :class:`AnswerChanged` says so and nothing is replaced unseen.
+    """
+    if answer.author_id != user.pk:
+        raise PermissionError("only the person who answered can change the answer")
+    _check_may_answer(user, answer.thread, answer.sent)
+    missing = _checked_missing(kind, missing)
+    standing = _answers().filter(sent_id=answer.sent_id, author=user, superseded_at__isnull=True)
+    current = standing.select_for_update().first()
+    if current is None:  # the copy went away with its thread
+        raise PermissionError("nothing to change")
+    if (current.kind, current.missing) == (kind, missing):
+        return current
+    if current.pk != answer.pk:
+        raise AnswerChanged(current)
+    now = timezone.now()
+    # Claimed by a conditional UPDATE, so two racing changes cannot both replace it.
+    claimed = _answers().filter(pk=current.pk, superseded_at__isnull=True)
+    if claimed.update(superseded_at=now, updated_at=now) != 1:
+        raise AnswerChanged(standing.get())
+    return _answers().create(
+        thread_id=current.thread_id,
+        sent_id=current.sent_id,
+        author=user,
+        couple_id=current.couple_id,
+        visibility=Visibility.SHARED,
+        kind=kind,
+        missing=missing,
+    )
 
 
 @transaction.atomic

@@ -15,7 +15,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mendwell.coach import analyze
 from mendwell.journal.acknowledgements import selectors, services
-from mendwell.journal.acknowledgements.forms import PROMPTS, AcknowledgementForm, ResponseForm
+from mendwell.journal.acknowledgements.forms import (
+    PROMPTS,
+    AcknowledgementForm,
+    AnswerForm,
+    ResponseForm,
+)
 from mendwell.safety.signposting import support_panel_context
 
 
@@ -64,7 +69,8 @@ def _saved(request: HttpRequest, form: AcknowledgementForm, thread: Any) -> Http
 
 
 def _form_page(request: HttpRequest, form: AcknowledgementForm, **extra: Any) -> HttpResponse:
-    context: dict[str, Any] = {"form": form, "coach_enabled": request.user.coach_enabled, **extra}  # type: ignore[union-attr]
+    # The wording-hints offer in the page reads the person's setting itself.
+    context: dict[str, Any] = {"form": form, **extra}
     if request.method == "POST":
         context.update(_hints_context(request, form))
         context["previewing"] = "preview" in request.POST
@@ -125,28 +131,25 @@ def acknowledgement_hints(request: HttpRequest) -> HttpResponse:
     context = _hints_context(request, form)
     if not context["hints"] and not context["panel"]:
         return HttpResponse("")
-    return render(request, "journal/acknowledgements/_hints.html", context)
+    return render(request, "includes/coach_hints.html", context)
 
 
 @require_GET
 def acknowledgement_detail(request: HttpRequest, thread_id: str) -> HttpResponse:
     thread = selectors.acknowledgement_visible_to(request.user, thread_id)
     is_author = thread.author_id == request.user.pk
-    copies = selectors.sent_copies_of(request.user, thread)
-    answers = selectors.responses_to(request.user, thread)
-    answered = {answer.sent_id for answer in answers if answer.author_id == request.user.pk}
-    latest = copies[-1] if copies else None
+    copies = selectors.copies_with_answers(request.user, thread)
+    latest = copies[0].copy if copies else None
     context: dict[str, Any] = {
         "thread": thread,
         "is_author": is_author,
-        "copies": [
-            (copy, [a for a in answers if a.sent_id == copy.pk]) for copy in reversed(copies)
-        ],
+        "copies": copies,
         "entries": list(thread.entries.all()) if is_author else [],
         "unsent_changes": is_author and (latest is None or latest.draft_version != thread.version),
         "send_refusal": services.send_refusal_for(request.user) if is_author else None,
     }
-    if not is_author and latest is not None and latest.pk not in answered:
+    answered = any(history.mine for history in copies[0].answers) if copies else False
+    if not is_author and latest is not None and not answered:
         context["response_form"] = ResponseForm(initial={"sent": latest.number})
         context["answering"] = latest
     return render(request, "journal/acknowledgements/detail.html", context)
@@ -216,16 +219,55 @@ def acknowledgement_respond(request: HttpRequest, thread_id: str) -> HttpRespons
         messages.success(request, _("Your answer is sent."))
         return redirect("journal:ack_detail", thread_id=thread.id)
     # A rejected answer: the same page, with what was typed and the reason.
-    answers = selectors.responses_to(request.user, thread)
-    ordered = sorted(copies.values(), key=lambda copy: -copy.number)
+    with_answers = selectors.copies_with_answers(request.user, thread)
     context: dict[str, Any] = {
         "thread": thread,
         "is_author": False,
-        "copies": [(copy, [a for a in answers if a.sent_id == copy.pk]) for copy in ordered],
+        "copies": with_answers,
         "response_form": form,
-        "answering": ordered[0] if ordered else None,
+        "answering": with_answers[0].copy if with_answers else None,
     }
     return render(request, "journal/acknowledgements/detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def acknowledgement_answer_change(request: HttpRequest, answer_id: str) -> HttpResponse:
+    """The person who answered a copy says something else; the earlier answer stays as history."""
+    answer = selectors.answer_for_responder(request.user, answer_id)
+    current = selectors.current_answer_like(request.user, answer)
+    if request.method == "GET" and current.pk != answer.pk:
+        # An old link (another tab, the back button): change the answer standing now.
+        return redirect("journal:ack_answer_change", answer_id=current.id)
+    form = AnswerForm(
+        request.POST or None, initial={"kind": current.kind, "missing": current.missing}
+    )
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = services.acknowledgement_answer_change(
+                user=request.user,
+                answer=answer,
+                kind=form.cleaned_data["kind"],
+                missing=form.cleaned_data["missing"],
+            )
+        except PermissionError:
+            raise Http404 from None
+        except services.AnswerChanged as error:
+            # Keep what was typed; show what stands now; saving again replaces that.
+            conflict = current = error.current
+        else:
+            if changed.pk == answer.pk:
+                messages.info(request, _("Nothing changed: your answer stays as it was."))
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Your answer is changed. Your partner can read it, with the earlier one kept."
+                    ),
+                )
+            return redirect("journal:ack_detail", thread_id=answer.thread_id)
+    context = {"form": form, "answer": current, "copy": current.sent, "conflict": conflict}
+    return render(request, "journal/acknowledgements/answer_change.html", context)
 
 
 @require_POST

@@ -295,7 +295,7 @@ def test_html_is_shown_as_text(client_for, checked, sam):
 def test_coach_hints_show_only_when_switched_on(client_for, alex):
     data = draft_data(impact="You always nag me about it.", preview="1")
     off = client_for(alex).post("/log/acknowledgements/new/", data).content.decode()
-    assert "Wording hints are off" in off and "“You always”" not in off
+    assert "Turn on wording hints" in off and "“You always”" not in off
     alex.coach_enabled = True
     alex.save()
     on = client_for(alex).post("/log/acknowledgements/new/", data).content.decode()
