@@ -88,6 +88,9 @@ INSTALLED_APPS = [
     "mendwell.safety",
     "mendwell.journal",
     "mendwell.conversations",
+    "mendwell.loved",
+    "mendwell.promises",
+    "mendwell.affection",
     "mendwell.today",
     "mendwell.demo",
 ]
