@@ -468,3 +468,22 @@ def test_starting_twice_with_the_same_form_makes_one_conversation(checked, clien
     client.post("/talk/new/", data)
     client.post("/talk/new/", data)
     assert Conversation.objects.count() == 1
+
+
+def test_two_devices_racing_past_the_turn_check_still_make_one_turn(checked, client_for):
+    """Both devices read the state before either writes (the race): the unique
+    (conversation, seq) constraint keeps the first turn and refuses the second."""
+    from mendwell.conversations.guided import services
+    from mendwell.conversations.guided.selectors import view_of
+
+    alex, sam = checked
+    phone = client_for(alex)
+    conversation = start(phone, devices="one")
+    agree(phone, conversation, "me", "partner")
+    set_topic(phone, conversation, "me")
+    conversation.refresh_from_db()
+    first_device, second_device = view_of(alex, conversation), view_of(alex, conversation)
+    services.turn_add(view=first_device, writer=alex, text="From the first", seq=1)
+    with pytest.raises(services.Refused):
+        services.turn_add(view=second_device, writer=alex, text="From the second", seq=1)
+    assert [t.text for t in Turn.objects.filter(conversation=conversation)] == ["From the first"]
