@@ -5,10 +5,11 @@ from django.urls import include, path
 
 from config.api import api
 from mendwell.safety.views import help_now
-from mendwell.today.views import home
+from mendwell.today.views import home, mark
 
 urlpatterns = [
     path("", home, name="today"),
+    path("today/mark/", mark, name="today_mark"),
     path("accounts/", include("allauth.urls")),
     path("profile/", include("mendwell.accounts.urls")),
     path("couple/", include("mendwell.couples.urls")),
@@ -19,6 +20,11 @@ urlpatterns = [
     path("loved/", include("mendwell.loved.urls")),
     path("promises/", include("mendwell.promises.urls")),
     path("affection/", include("mendwell.affection.urls")),
+    path("check-in/", include("mendwell.checkins.urls")),
+    path("thinking-of-you/", include("mendwell.nudges.urls")),
+    path("jar/", include("mendwell.jar.urls")),
+    path("dates/", include("mendwell.dates.urls")),
+    path("notifications/", include("mendwell.notify.urls")),
     path("help-now/", help_now, name="help_now"),
     path("api/v1/", api.urls),
     path("", include("mendwell.core.urls")),

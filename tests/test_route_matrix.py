@@ -18,6 +18,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, time
 from typing import Any
 from urllib.parse import quote
 
@@ -26,20 +27,29 @@ from allauth.mfa.models import Authenticator
 from django.db import models
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from conftest import PASSWORD, link
+from mendwell.affection.models import AffectionNote
+from mendwell.affection.selectors import local_today
+from mendwell.affection.services import affection_opt_in, challenge_pause, challenge_start
+from mendwell.checkins.models import CheckIn
 from mendwell.conversations.guided.selectors import view_of
 from mendwell.conversations.guided.services import conversation_start, topic_set, turn_add
 from mendwell.conversations.models import Conversation, RuleAgreement, Turn
 from mendwell.couples.access import Visibility
 from mendwell.couples.selectors import couple_for_user
 from mendwell.couples.services import couple_leave, invite_create
+from mendwell.dates.models import DatePlan
+from mendwell.jar.models import JarAct, JarDraw
 from mendwell.journal.acknowledgements.services import (
     acknowledgement_create,
     acknowledgement_respond,
     acknowledgement_send,
 )
 from mendwell.journal.models import Acknowledgement, AcknowledgementResponse, LogEntry
+from mendwell.loved.models import LovedItem
+from mendwell.promises.models import Promise, PromiseOccurrence
 from mendwell.safety.questions import ITEM_KEYS
 from mendwell.safety.services import safety_check_submit
 from tests.gatekeeper.models import Note
@@ -83,7 +93,8 @@ class ObjectRoute:
     get: dict[str, dict[str, int]] | None = None
     post: dict[str, dict[str, int]] | None = None
     post_data: dict[str, str] = field(default_factory=dict)
-    # False for a POST that only reads (live wording hints): nothing to change.
+    # False for a POST that does not change the named object itself: one that only
+    # reads (live wording hints), or adds a row of its own (a reflection on a date).
     changes: bool = True
 
 
@@ -247,6 +258,182 @@ OBJECT_ROUTES.update(
     }
 )
 
+# Step 3's check-ins: private by default; sharing one day is the author's choice alone.
+OBJECT_ROUTES["checkins:share"] = ObjectRoute(
+    kind="checkin",
+    post={
+        "private_checkin": CHANGEABLE_BY_AUTHOR_ONLY,
+        "shared_checkin": CHANGEABLE_BY_AUTHOR_ONLY,
+        "old_shared_checkin": CHANGEABLE_BY_AUTHOR_ONLY,
+    },
+    post_data={"share": "on"},
+)
+
+# Step 7: comfort settings are their owner's alone; the running touch challenge is the
+# couple's to pause, resume, end or answer (an answer changes no row at all). One from
+# a couple that ended is closed to everyone, its starter included.
+AFFECTION_CHALLENGE = {"challenge": CHANGEABLE_BY_THE_COUPLE, "old_challenge": CLOSED_TO_EVERYONE}
+OBJECT_ROUTES.update(
+    {
+        "affection:comfort": ObjectRoute(
+            kind="affection_profile",
+            get={"affection_profile": READABLE_BY_AUTHOR_ONLY},
+            post={"affection_profile": CHANGEABLE_BY_AUTHOR_ONLY},
+            post_data={"open_kinds": "hug"},
+        ),
+        "affection:challenge_pause": ObjectRoute(kind="touch_challenge", post=AFFECTION_CHALLENGE),
+        "affection:challenge_end": ObjectRoute(kind="touch_challenge", post=AFFECTION_CHALLENGE),
+        "affection:challenge_resume": ObjectRoute(
+            kind="paused_touch_challenge",
+            post={
+                "paused_challenge": CHANGEABLE_BY_THE_COUPLE,
+                "old_challenge": CLOSED_TO_EVERYONE,
+            },
+        ),
+        "affection:challenge_answer": ObjectRoute(
+            kind="touch_challenge",
+            post=AFFECTION_CHALLENGE,
+            post_data={"answer": "not_now", "day": "1"},
+            changes=False,
+        ),
+        "affection:note_delete": ObjectRoute(
+            kind="affection_note",
+            post={
+                "private_affection_note": CHANGEABLE_BY_AUTHOR_ONLY,
+                "shared_affection_note": CHANGEABLE_BY_AUTHOR_ONLY,
+            },
+        ),
+    }
+)
+AFFECTION_KINDS = {
+    "affection_profile",
+    "touch_challenge",
+    "paused_touch_challenge",
+    "affection_note",
+}
+
+# Step 6's promises: a shared one is read by the couple and marked only by the partner; a
+# private one (made alone, or before the check) is its author's, who marks it. One made in
+# the couple that ended stays readable by its author and changes for nobody.
+PROMISE_FORM = {"text": "call you at lunch instead", "recurrence": "none"}
+OBJECT_ROUTES.update(
+    {
+        "promises:detail": ObjectRoute(
+            kind="promise",
+            get={
+                "shared_promise": READABLE_BY_THE_COUPLE,
+                "private_promise": READABLE_BY_AUTHOR_ONLY,
+                "old_promise": READABLE_BY_AUTHOR_ONLY,
+            },
+        ),
+        "promises:mark": ObjectRoute(
+            kind="promise",
+            post={
+                "shared_promise": {**CHANGEABLE_BY_AUTHOR_ONLY, "author": 404, "partner": 302},
+                "private_promise": CHANGEABLE_BY_AUTHOR_ONLY,
+                "old_promise": CLOSED_TO_EVERYONE,
+            },
+            post_data={"seq": "1", "mark": "kept", "kind_word": "Thank you"},
+        ),
+        "promises:renegotiate": ObjectRoute(
+            kind="promise",
+            get={
+                "shared_promise": READABLE_BY_AUTHOR_ONLY,
+                "private_promise": READABLE_BY_AUTHOR_ONLY,
+                "old_promise": {**READABLE_BY_AUTHOR_ONLY, "author": 404},
+            },
+            post={
+                "shared_promise": CHANGEABLE_BY_AUTHOR_ONLY,
+                "private_promise": CHANGEABLE_BY_AUTHOR_ONLY,
+                "old_promise": CLOSED_TO_EVERYONE,
+            },
+            post_data=PROMISE_FORM,
+        ),
+        "promises:withdraw": ObjectRoute(
+            kind="promise",
+            get={
+                "shared_promise": READABLE_BY_AUTHOR_ONLY,
+                "private_promise": READABLE_BY_AUTHOR_ONLY,
+                "old_promise": {**READABLE_BY_AUTHOR_ONLY, "author": 404},
+            },
+            post={
+                "shared_promise": CHANGEABLE_BY_AUTHOR_ONLY,
+                "private_promise": CHANGEABLE_BY_AUTHOR_ONLY,
+                "old_promise": CLOSED_TO_EVERYONE,
+            },
+            post_data={"note": "Withdrawn by someone else"},
+        ),
+    }
+)
+
+# Step 5's list: a line is its author's alone to change, whether the list is private,
+# shared with Sam, or was shared with Casey in the couple that ended.
+LOVED_ITEMS = ("private_item", "shared_item", "old_shared_item")
+OBJECT_ROUTES.update(
+    {
+        "loved:item_edit": ObjectRoute(
+            kind="loved_item",
+            get=dict.fromkeys(LOVED_ITEMS, READABLE_BY_AUTHOR_ONLY),
+            post=dict.fromkeys(LOVED_ITEMS, CHANGEABLE_BY_AUTHOR_ONLY),
+            post_data={"text": "Rewritten by someone else"},
+        ),
+        "loved:item_delete": ObjectRoute(
+            kind="loved_item",
+            get=dict.fromkeys(LOVED_ITEMS, READABLE_BY_AUTHOR_ONLY),
+            post=dict.fromkeys(LOVED_ITEMS, CHANGEABLE_BY_AUTHOR_ONLY),
+        ),
+        # "Up" moves both lines below the first (so the author's move changes a row).
+        "loved:item_move": ObjectRoute(
+            kind="loved_item",
+            post=dict.fromkeys(("private_item", "shared_item"), CHANGEABLE_BY_AUTHOR_ONLY),
+            post_data={"direction": "up"},
+        ),
+    }
+)
+
+# Step 3's jar: acts are their author's to remove; a draw is its drawer's to mark done;
+# "I noticed" belongs to the person whose act was done (here Alex, for Sam's draw).
+OBJECT_ROUTES["jar:act_delete"] = ObjectRoute(
+    kind="jar",
+    post={"act": CHANGEABLE_BY_AUTHOR_ONLY, "old_act": CHANGEABLE_BY_AUTHOR_ONLY},
+)
+OBJECT_ROUTES["jar:draw_done"] = ObjectRoute(kind="jar", post={"draw": CHANGEABLE_BY_AUTHOR_ONLY})
+OBJECT_ROUTES["jar:draw_noticed"] = ObjectRoute(
+    kind="jar", post={"done_draw_for_alex": CHANGEABLE_BY_AUTHOR_ONLY}
+)
+
+# Step 4's dates: the couple reads a shared plan (and its .ics); only its planner changes it.
+OBJECT_ROUTES["dates:edit"] = ObjectRoute(
+    kind="date_plan",
+    get={"plan": READABLE_BY_AUTHOR_ONLY, "old_plan": READABLE_BY_AUTHOR_ONLY},
+    post={"plan": CHANGEABLE_BY_AUTHOR_ONLY, "old_plan": CHANGEABLE_BY_AUTHOR_ONLY},
+    post_data={
+        "starts_on": "2030-01-05",
+        "start_time": "18:00",
+        "time_zone": "Europe/London",
+        "duration_minutes": "60",
+        "repeat": "none",
+        "note": "changed",
+    },
+)
+OBJECT_ROUTES["dates:cancel"] = ObjectRoute(
+    kind="date_plan",
+    post={"plan": CHANGEABLE_BY_AUTHOR_ONLY, "old_plan": CHANGEABLE_BY_AUTHOR_ONLY},
+)
+OBJECT_ROUTES["dates:together"] = ObjectRoute(
+    kind="date_plan",
+    get={"plan": READABLE_BY_THE_COUPLE, "old_plan": READABLE_BY_AUTHOR_ONLY},
+    post={
+        "plan": CHANGEABLE_BY_THE_COUPLE,
+        "old_plan": {**CHANGEABLE_BY_AUTHOR_ONLY},
+    },
+    post_data={"connected": "4", "repeat_text": "again"},
+    changes=False,
+)
+OBJECT_ROUTES["dates:ics"] = ObjectRoute(
+    kind="date_plan", get={"plan": READABLE_BY_THE_COUPLE, "old_plan": READABLE_BY_AUTHOR_ONLY}
+)
+
 NON_OBJECT_ROUTES: dict[str, NonObjectRoute] = {
     "account_confirm_email": NonObjectRoute(
         "The emailed verification key is itself the secret; no stored object is named by id.",
@@ -255,6 +442,11 @@ NON_OBJECT_ROUTES: dict[str, NonObjectRoute] = {
     "account_reset_password_from_key": NonObjectRoute(
         "The emailed reset token (user id + HMAC) is checked by allauth; a bad token gets one page.",
         {"uidb36": "zz", "key": "made-up-token"},
+    ),
+    "dates:feed": NonObjectRoute(
+        "The private calendar-feed token is itself the secret (stored hashed); a wrong or "
+        "revoked token is a 404 for everyone, signed in or not.",
+        {"token": "made-up-token"},
     ),
     "step_detail": NonObjectRoute(
         "The ten steps are a fixed catalogue, the same for everyone; nothing personal.",
@@ -355,6 +547,43 @@ def _conversation_at(alex: Any, partner: Any, phase: str) -> tuple[Conversation,
     return conversation, turn
 
 
+def _affection_together(first: Any, second: Any, kind: str) -> dict[str, models.Model]:
+    """Both said yes to step 7; for a challenge kind, one is running (or paused)."""
+    profile = affection_opt_in(user=first)
+    affection_opt_in(user=second)
+    if kind not in {"touch_challenge", "paused_touch_challenge"}:
+        return {"affection_profile": profile}
+    challenge = challenge_start(user=first, today=local_today(first))
+    if kind == "paused_touch_challenge":
+        challenge_pause(challenge=challenge, today=local_today(first))
+        return {"paused_challenge": challenge}
+    return {"challenge": challenge}
+
+
+def _affection_notes(alex: Any) -> dict[str, models.Model]:
+    couple = couple_for_user(alex)
+    return {
+        "private_affection_note": AffectionNote.objects.create(
+            author=alex, couple=couple, text="only for me"
+        ),
+        "shared_affection_note": AffectionNote.objects.create(
+            author=alex, couple=couple, visibility=Visibility.SHARED, text="for Sam"
+        ),
+    }
+
+
+def _promise(alex: Any, *, shared: bool) -> Promise:
+    """One of Alex's promises, shared in Alex's couple of the moment or private to Alex."""
+    promise = Promise.objects.create(
+        author=alex,
+        couple=couple_for_user(alex) if shared else None,
+        visibility=Visibility.SHARED if shared else Visibility.PRIVATE,
+        text="call you at lunch" if shared else "walk every day",
+    )
+    PromiseOccurrence.objects.create(promise=promise, seq=1)
+    return promise
+
+
 def build_world(make_user: Callable[..., Any], kind: str, signed_in: tuple[str, ...]) -> World:
     """Alex's world for one object kind, with the given actors already signed in."""
     people = _people(make_user)
@@ -380,6 +609,41 @@ def build_world(make_user: Callable[..., Any], kind: str, signed_in: tuple[str, 
         objects["old_conversation"] = old
         if old_turn is not None:
             objects["old_turn"] = old_turn
+    if kind == "date_plan":
+        objects["old_plan"] = DatePlan.objects.create(
+            author=alex,
+            couple=old_couple,
+            visibility=Visibility.SHARED,
+            starts_on=date(2030, 1, 1),
+            start_time=time(19, 0),
+            time_zone="Europe/London",
+        )
+    if kind == "jar":
+        objects["old_act"] = JarAct.objects.create(
+            author=alex, couple=old_couple, visibility=Visibility.SHARED, text="for Casey"
+        )
+    if kind == "checkin":
+        objects["old_shared_checkin"] = CheckIn.objects.create(
+            author=alex,
+            couple=old_couple,
+            visibility=Visibility.SHARED,
+            day=date(2026, 1, 1),
+            mood=3,
+            closeness=3,
+        )
+    if kind in {"touch_challenge", "paused_touch_challenge"}:
+        old = _affection_together(alex, people["ex_partner"], kind)
+        objects["old_challenge"] = next(iter(old.values()))
+    if kind == "promise":
+        objects["old_promise"] = _promise(alex, shared=True)  # made to Casey
+    if kind == "loved_item":
+        objects["old_shared_item"] = LovedItem.objects.create(
+            author=alex,
+            couple=old_couple,
+            visibility=Visibility.SHARED,
+            text="shared with Casey",
+            position=0,
+        )
     couple_leave(user=alex)
     if kind == "invite":
         objects["pending_invite"] = invite_create(user=alex).invite  # meant for Sam
@@ -398,9 +662,73 @@ def build_world(make_user: Callable[..., Any], kind: str, signed_in: tuple[str, 
         objects["conversation"], turn = _conversation_at(alex, sam, phase)
         if turn is not None:
             objects["turn"] = turn
+    elif kind == "date_plan":
+        link(alex, sam)
+        objects["plan"] = DatePlan.objects.create(
+            author=alex,
+            couple=couple_for_user(alex),
+            visibility=Visibility.SHARED,
+            starts_on=date(2030, 1, 1),
+            start_time=time(19, 0),
+            time_zone="Europe/London",
+        )
+    elif kind == "jar":
+        link(alex, sam)
+        couple = couple_for_user(alex)
+        shared = {"couple": couple, "visibility": Visibility.SHARED}
+        alex_act = JarAct.objects.create(author=alex, text="tea, please", **shared)
+        sam_act = JarAct.objects.create(author=sam, text="a walk", **shared)
+        objects["act"] = alex_act
+        objects["draw"] = JarDraw.objects.create(
+            author=alex, act=sam_act, week_of=date(2026, 11, 23), **shared
+        )
+        objects["done_draw_for_alex"] = JarDraw.objects.create(
+            author=sam,
+            act=alex_act,
+            week_of=date(2026, 11, 23),
+            done_at=timezone.now(),
+            **shared,
+        )
+    elif kind == "checkin":
+        link(alex, sam)
+        safety_check_submit(user=alex, answers=dict.fromkeys(ITEM_KEYS, "no"))
+        couple = couple_for_user(alex)
+        objects["private_checkin"] = CheckIn.objects.create(
+            author=alex, day=date(2026, 2, 1), mood=4, closeness=2
+        )
+        objects["shared_checkin"] = CheckIn.objects.create(
+            author=alex,
+            couple=couple,
+            visibility=Visibility.SHARED,
+            day=date(2026, 2, 2),
+            mood=4,
+            closeness=4,
+        )
+    elif kind in AFFECTION_KINDS:
+        link(alex, sam)
+        if kind == "affection_note":
+            objects.update(_affection_notes(alex))
+        else:
+            objects.update(_affection_together(alex, sam, kind))
+    elif kind == "promise":
+        link(alex, sam)
+        # Marking is something done together: Sam, who marks, has taken the private check.
+        for person in (alex, sam):
+            safety_check_submit(user=person, answers=dict.fromkeys(ITEM_KEYS, "no"))
+        objects["shared_promise"] = _promise(alex, shared=True)
+        objects["private_promise"] = _promise(alex, shared=False)
     elif kind == "ack_answer":
         link(alex, sam)
         objects["answer"] = _answer(sam, _sent_acknowledgement(alex, "for Sam"))
+    elif kind == "loved_item":
+        link(alex, sam)
+        couple = couple_for_user(alex)
+        objects["private_item"] = LovedItem.objects.create(
+            author=alex, couple=couple, text="only for me", position=1
+        )
+        objects["shared_item"] = LovedItem.objects.create(
+            author=alex, couple=couple, visibility=Visibility.SHARED, text="for Sam", position=2
+        )
     else:
         link(alex, sam)
         couple = couple_for_user(alex)

@@ -181,6 +181,13 @@ STEPS: tuple[Step, ...] = (
         ),
         (_("Thinking of you"), _("Daily check-in"), _("A connection jar")),
         60,
+        tool_url_name="checkins:today",
+        tool_label=_("Today's check-in"),
+        more_tools=(
+            ("nudges:home", _("Send a thinking-of-you note")),
+            ("jar:home", _("The connection jar")),
+            ("checkins:history", _("Your check-ins so far")),
+        ),
     ),
     Step(
         4,
@@ -188,6 +195,12 @@ STEPS: tuple[Step, ...] = (
         _("Protect time that belongs to the two of you, with phones away and nothing to rush to."),
         (_("Date ideas and plans"), _("Calendar reminders"), _("A phones-down timer")),
         90,
+        tool_url_name="dates:list",
+        tool_label=_("Your dates"),
+        more_tools=(
+            ("dates:ideas", _("Date ideas")),
+            ("dates:feed_manage", _("Dates in your calendar app")),
+        ),
     ),
     Step(
         5,
@@ -198,6 +211,41 @@ STEPS: tuple[Step, ...] = (
         ),
         (_("Five ways of feeling loved, rated by each of you"), _("Your own list of what helps")),
         45,
+        tool_url_name="loved:home",
+        tool_label=_("Rate the five ways and start your list"),
+        more_tools=(
+            ("loved:partner", _("What your partner shared")),
+            ("loved:about", _("What the research says")),
+        ),
+        explanation="core/steps/step_5.html",
+        sources=(
+            Source(
+                "Impett, E. A., Park, H. G., & Muise, A.",
+                2024,
+                # The subtitle names the book's trademarked title; we cite the main title only.
+                "Popular psychology through a scientific lens",
+                "Current Directions in Psychological Science, 33(2), 87–92",
+                _(
+                    "The evidence for one main way, exactly five ways, or matching ways is weak; "
+                    "responding to what a partner needs matters more."
+                ),
+            ),
+            Source(
+                "Reis, H. T., Clark, M. S., & Holmes, J. G.",
+                2004,
+                "Perceived partner responsiveness as an organizing construct in the study of "
+                "intimacy and closeness",
+                "In D. J. Mashek & A. Aron (Eds.), Handbook of closeness and intimacy "
+                "(pp. 201–225). Mahwah, NJ: Lawrence Erlbaum",
+                _("Feeling understood and cared for by a partner is central to closeness."),
+            ),
+        ),
+        today_adds=(
+            _(
+                "Now and then, an idea for your partner drawn from what they chose to share, "
+                "with a line saying why."
+            ),
+        ),
     ),
     Step(
         6,
@@ -208,6 +256,44 @@ STEPS: tuple[Step, ...] = (
         ),
         (_("A promise ledger"), _("Follow-through over time")),
         45,
+        tool_url_name="promises:list",
+        tool_label=_("Open the promise ledger"),
+        more_tools=(("promises:create", _("Make a promise")),),
+        explanation="core/steps/step_6.html",
+        sources=(
+            Source(
+                "Rempel, J. K., Holmes, J. G., & Zanna, M. P.",
+                1985,
+                "Trust in close relationships",
+                "Journal of Personality and Social Psychology, 49(1), 95–112",
+                _(
+                    "Trust in a partner builds from behaviour that is predictable and dependable, "
+                    "and grows into faith."
+                ),
+            ),
+            Source(
+                "Gollwitzer, P. M.",
+                1999,
+                "Implementation intentions: Strong effects of simple plans",
+                "American Psychologist, 54(7), 493–503",
+                _(
+                    "Plans that name when and where an action will happen are carried out more often."
+                ),
+            ),
+            Source(
+                "Simpson, J. A.",
+                2007,
+                "Psychological foundations of trust",
+                "Current Directions in Psychological Science, 16(5), 264–268",
+                _("Trust grows when a partner is seen to act in the other’s interest over time."),
+            ),
+        ),
+        today_adds=(
+            _(
+                "A promise of yours that falls due today, and your partner's that are waiting for "
+                "your mark."
+            ),
+        ),
     ),
     Step(
         7,
@@ -218,6 +304,50 @@ STEPS: tuple[Step, ...] = (
         ),
         (_("Private comfort settings"), _("A seven-day invitation")),
         45,
+        tool_url_name="affection:home",
+        tool_label=_("Open gentle affection"),
+        explanation="core/steps/step_7.html",
+        sources=(
+            Source(
+                "Debrot, A., Schoebi, D., Perrez, M., & Horn, A. B.",
+                2013,
+                "Touch as an interpersonal emotion regulation process in couples' daily lives: "
+                "The mediating role of psychological intimacy",
+                "Personality and Social Psychology Bulletin, 39(10), 1373–1385",
+                _(
+                    "In diaries couples kept for a week, touch went with better mood and a sense of "
+                    "closeness, for the one touched and the one touching."
+                ),
+            ),
+            Source(
+                "Jakubiak, B. K., & Feeney, B. C.",
+                2017,
+                "Affectionate touch to promote relational, psychological, and physical "
+                "well-being in adulthood: A theoretical model and review of the research",
+                "Personality and Social Psychology Review, 21(3), 228–252",
+                _(
+                    "A review proposing that affectionate touch helps partners feel cared for and "
+                    "may buffer stress."
+                ),
+            ),
+            Source(
+                "Impett, E. A., Park, H. G., & Muise, A.",
+                2024,
+                "Popular psychology through a scientific lens: Evaluating love languages from a "
+                "relationship science perspective",
+                "Current Directions in Psychological Science, 33(2), 87–92",
+                _(
+                    "People value many ways of being loved, not one fixed type, which is why "
+                    "comfort settings are separate ticks that can change."
+                ),
+            ),
+        ),
+        today_adds=(
+            _(
+                "While you both run the touch challenge, the day's small invitation, drawn only "
+                "from what you are both open to."
+            ),
+        ),
     ),
     Step(
         8,
@@ -247,6 +377,12 @@ STEPS: tuple[Step, ...] = (
         ),
         (_("Today's plan"), _("Reminders"), _("A weekly look back")),
         30,
+        tool_url_name="today",
+        tool_label=_("Today"),
+        more_tools=(
+            ("checkins:week", _("This week, looking back")),
+            ("notify:list", _("Notifications and how you get them")),
+        ),
     ),
 )
 

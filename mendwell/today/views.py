@@ -1,19 +1,23 @@
-"""The home page: Today for someone signed in, a short welcome for everyone else.
-
-Today's plan grows as the step apps land; for now it shows where the person
-stands and where to begin.
-"""
+"""The home page: Today for someone signed in, a short welcome for everyone else."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
 
 from mendwell.core.steps import STEPS
 from mendwell.couples.selectors import couple_for_user, partner_of
 from mendwell.safety.selectors import ProgramState, check_prompt_due, program_state_for
+from mendwell.today import selectors, services
+from mendwell.today.models import MarkState
+from mendwell.today.plan import plan_for
 
 
 @login_not_required
@@ -21,11 +25,36 @@ from mendwell.safety.selectors import ProgramState, check_prompt_due, program_st
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "today/welcome.html")
+    user: Any = request.user
+    today = timezone.localdate()
+    marks = selectors.marks_on(user, today)
+    items = plan_for(user, today=today)
     context = {
-        "couple": couple_for_user(request.user),
-        "partner": partner_of(request.user),
+        "couple": couple_for_user(user),
+        "partner": partner_of(user),
         "steps": STEPS,
-        "program_paused": program_state_for(request.user) is ProgramState.PAUSED,
-        "check_prompt": check_prompt_due(request.user),
+        "program_paused": program_state_for(user) is ProgramState.PAUSED,
+        "check_prompt": check_prompt_due(user),
+        "open_items": [item for item in items if item.key not in marks],
+        "marked_items": [(item, marks[item.key]) for item in items if item.key in marks],
+        "streak": selectors.streak_for(user, today=today),
     }
     return render(request, "today/today.html", context)
+
+
+@require_POST
+def mark(request: HttpRequest) -> HttpResponse:
+    """Done, not today, or back on the list: the person's own record of their day."""
+    user: Any = request.user
+    today = timezone.localdate()
+    keys = {item.key for item in plan_for(user, today=today) if item.markable}
+    key, state = request.POST.get("key", ""), request.POST.get("state", "")
+    if key not in keys and not (state == "undo" and key in selectors.marks_on(user, today)):
+        messages.info(request, _("That item isn't on today's plan any more."))
+    elif state == "undo":
+        services.mark_clear(user=user, day=today, key=key)
+    elif state in MarkState.values:
+        services.mark_set(user=user, day=today, key=key, state=state)
+    else:
+        messages.info(request, _("Choose done or not today."))
+    return redirect("today")

@@ -259,6 +259,157 @@ def _shared_phone_talk(world: World, persona: str) -> list[dict[str, Any]]:
     return _talks(world, persona)[4:5]
 
 
+def _affection_open(world: World, persona: str) -> list[dict[str, Any]]:
+    """Step 7 opened by both: a shared kind of touch, a running challenge, a shared note.
+    Returns the persona's own comfort settings (anyone else's answers 404)."""
+    from mendwell.affection.models import AffectionNote
+    from mendwell.affection.selectors import local_today, own_profile
+    from mendwell.affection.services import affection_opt_in, challenge_start, comfort_set
+    from mendwell.couples.access import Visibility
+    from mendwell.couples.selectors import couple_for_user
+
+    alex, sam = world.users[ALEX], world.users[SAM]
+    for person in (alex, sam):
+        comfort_set(profile=affection_opt_in(user=person), open_kinds=["hug", "hold_hands"])
+    challenge_start(user=alex, today=local_today(alex))
+    if not AffectionNote.objects.exists():
+        AffectionNote.objects.create(
+            author=sam, couple=couple_for_user(sam), visibility=Visibility.SHARED, text="Thank you."
+        )
+    profile = own_profile(world.users[persona])
+    assert profile is not None
+    return [{"profile_id": profile.id}]
+
+
+def _promises(world: World, persona: str) -> list[dict[str, Any]]:
+    """Step 6: an evening promise Sam has marked (past times, so the chart has bars), one
+    renegotiated into a new one (the history), and one withdrawn with a note."""
+    import uuid
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from mendwell.promises.models import PromiseOccurrence
+    from mendwell.promises.services import (
+        occurrence_mark,
+        promise_create,
+        promise_renegotiate,
+        promise_withdraw,
+    )
+    from mendwell.safety.questions import ITEM_KEYS
+    from mendwell.safety.services import safety_check_submit
+
+    alex, sam = world.users[ALEX], world.users[SAM]
+    for person in (alex, sam):
+        safety_check_submit(user=person, answers=dict.fromkeys(ITEM_KEYS, "no"))
+    later = timezone.localdate() + timedelta(days=3)
+    if persona == ROBIN:  # on their own: a private promise, marked by Robin
+        own = promise_create(
+            user=world.users[ROBIN],
+            promise_id=uuid.uuid4(),
+            text="walk every day",
+            due_on=later,
+            due_time=None,
+            recurrence="daily",
+            count=3,
+            until=None,
+        )
+        return [{"promise_id": own.id}]
+
+    def make(text: str, **fields: Any) -> Any:
+        values = {"due_on": later, "due_time": None, "recurrence": "none", "count": None}
+        return promise_create(
+            user=alex, promise_id=uuid.uuid4(), text=text, until=None, **{**values, **fields}
+        )
+
+    evenings = make("put my phone away at dinner", recurrence="daily", count=7)
+    for seq in range(1, 6):
+        PromiseOccurrence.objects.filter(promise=evenings, seq=seq).update(
+            due_at=timezone.now() - timedelta(days=seq)
+        )
+        occurrence_mark(
+            user=sam,
+            promise=evenings,
+            seq=seq,
+            mark="kept" if seq % 2 else "not_yet",
+            kind_word="Thank you, I noticed." if seq == 1 else "",
+        )
+    old = make("run with you every morning")
+    new = promise_renegotiate(
+        promise=old,
+        promise_id=uuid.uuid4(),
+        text="run with you on Saturdays",
+        due_on=later,
+        due_time=None,
+        recurrence="weekly",
+        count=3,
+        until=None,
+    )
+    withdrawn = make("fix the shelf")
+    promise_withdraw(promise=withdrawn, note="I took on too much; a smaller promise soon.")
+    return [{"promise_id": p.id} for p in (evenings, new, old, withdrawn)]
+
+
+def _ledger(world: World, persona: str) -> list[dict[str, Any]]:
+    """The ledger with the promises above in it, so the follow-through chart has bars."""
+    _promises(world, persona)
+    return [{}]
+
+
+def _open_promise(world: World, persona: str) -> list[dict[str, Any]]:
+    return _promises(world, persona)[1:2]
+
+
+def _loved(world: World, persona: str) -> list[dict[str, Any]]:
+    """Step 5 filled in: ratings and a list for the persona; Alex and Sam both share theirs
+    (so the partner page, the side-by-side table and the ideas show); Robin keeps them."""
+    import uuid
+
+    from mendwell.loved import services
+    from mendwell.loved.models import RATING_FIELDS
+    from mendwell.safety.questions import ITEM_KEYS
+    from mendwell.safety.services import safety_check_submit
+
+    people = [world.users[persona]] + ([world.users[SAM]] if persona == ALEX else [])
+    for person in people:
+        safety_check_submit(user=person, answers=dict.fromkeys(ITEM_KEYS, "no"))
+        ratings = {name: index % 5 for index, name in enumerate(RATING_FIELDS)}
+        services.ratings_save(user=person, snapshot_id=uuid.uuid4(), ratings=ratings)
+        for text, wish in (("A cup of tea in the morning", True), ("A text at lunch", False)):
+            services.item_add(user=person, item_id=uuid.uuid4(), text=text, this_week=wish)
+        if persona == ALEX:
+            services.ratings_share_set(user=person, shared=True)
+            services.list_share_set(user=person, shared=True)
+    return [{}]
+
+
+def _loved_item(world: World, persona: str) -> list[dict[str, Any]]:
+    import uuid
+
+    from mendwell.loved.services import item_add
+
+    item = item_add(user=world.users[persona], item_id=uuid.uuid4(), text="A text at lunch")
+    return [{"item_id": item.id}]
+
+
+def _date_plan(world: World, persona: str) -> list[dict[str, Any]]:
+    """A weekly date Alex planned."""
+    from datetime import date, time
+
+    from mendwell.dates.models import DatePlan
+
+    plan = DatePlan.objects.create(
+        author=world.users[ALEX],
+        starts_on=date(2030, 1, 4),
+        start_time=time(19, 0),
+        time_zone="Europe/London",
+        repeat="weekly",
+        repeat_until=date(2030, 3, 1),
+        note="Dinner and a walk",
+    )
+    return [{"plan_id": plan.id}]
+
+
 CRAWL: dict[str, Crawl] = {
     "today": Crawl((ANON, ALEX, ROBIN)),  # the welcome page signed out, Today signed in
     "help_now": Crawl(PUBLIC),
@@ -285,6 +436,32 @@ CRAWL: dict[str, Crawl] = {
     "talk:detail": Crawl((ALEX, SAM), params=_talks),
     "talk:pause": Crawl(PARTNER, params=_talk),
     "talk:handoff": Crawl(PARTNER, params=_shared_phone_talk),
+    # Step 3: the daily check-in (Robin, on their own, has no sharing) and its history.
+    "checkins:today": Crawl((ALEX, ROBIN)),
+    "checkins:history": Crawl((ALEX, ROBIN)),
+    "checkins:week": Crawl((ALEX, ROBIN)),  # the weekly look back
+    "nudges:home": Crawl((ALEX, ROBIN)),  # Robin: nobody to send to yet
+    "jar:home": Crawl((ALEX, ROBIN)),  # Robin: a personal list
+    # Step 4: dates (Robin plans on their own), ideas, the calendar link, changing a plan.
+    "dates:list": Crawl((ALEX, ROBIN)),
+    "dates:ideas": Crawl(PARTNER),
+    "dates:new": Crawl(PARTNER),
+    "dates:feed_manage": Crawl(PARTNER),
+    "dates:edit": Crawl(PARTNER, params=_date_plan),
+    "dates:together": Crawl(PARTNER, params=_date_plan),  # the phones-down timer
+    "notify:list": Crawl((ALEX, ROBIN)),
+    # Step 7: the comfort settings first, which opens the tools for both (see
+    # _affection_open), so Alex and Sam then see the running challenge; Robin is on
+    # their own and is asked to invite a partner.
+    "affection:comfort": Crawl((ALEX, SAM), params=_affection_open),
+    "affection:home": Crawl((ALEX, SAM, ROBIN)),
+    "affection:note_create": Crawl((ALEX, SAM)),
+    # Step 6: the promise ledger (Robin keeps private promises, marked by themselves).
+    "promises:list": Crawl((ALEX, SAM, ROBIN), params=_ledger),
+    "promises:create": Crawl((ALEX, ROBIN)),
+    "promises:detail": Crawl((ALEX, SAM, ROBIN), params=_promises),
+    "promises:renegotiate": Crawl(PARTNER, params=_open_promise),
+    "promises:withdraw": Crawl(PARTNER, params=_open_promise),
     # Step 1: the private log.
     "journal:list": Crawl((ALEX, ROBIN)),
     "journal:create": Crawl(PARTNER),
@@ -325,6 +502,16 @@ CRAWL: dict[str, Crawl] = {
     "mfa_authenticate": Crawl((ANON,), arrive=_half_signed_in_with_two_steps),
     "mfa_list_webauthn": Crawl(PARTNER),
     "mfa_add_webauthn": Crawl(PARTNER),
+    # Step 5: ratings, the list, what the partner shared, side by side; Robin on their own.
+    "loved:home": Crawl((ALEX, ROBIN), params=_loved),
+    "loved:about": Crawl(PARTNER),
+    "loved:rate": Crawl(PARTNER),
+    "loved:history": Crawl(PARTNER, params=_loved),
+    "loved:item_add": Crawl(PARTNER),
+    "loved:item_edit": Crawl(PARTNER, params=_loved_item),
+    "loved:item_delete": Crawl(PARTNER, params=_loved_item),  # the "are you sure?" page
+    "loved:partner": Crawl((ALEX, ROBIN), params=_loved),
+    "loved:side_by_side": Crawl((ALEX, ROBIN), params=_loved),
 }
 
 EXCLUDED: dict[str, str] = {
@@ -359,6 +546,27 @@ EXCLUDED: dict[str, str] = {
     "talk:confirm": "POST only (the 'Yes, that's it' button on the conversation page)",
     "talk:end": "POST only (the button on the conversation page)",
     "talk:turn_delete": "POST only (the button beside one's own turn)",
+    "checkins:share": "POST only (the share button on the check-in page)",
+    "today_mark": "POST only (the done / not today buttons on Today's plan)",
+    "nudges:hints": "POST only; answers an htmx request with a fragment, not a page",
+    "jar:draw": "POST only (the draw button on the jar page)",
+    "dates:cancel": "POST only (the cancel button beside a date)",
+    "dates:ics": "a calendar file download (text/calendar)",
+    "dates:feed": "the private calendar feed (text/calendar) for calendar apps",
+    "jar:day": "POST only (the draw-day form on the jar page)",
+    "jar:act_delete": "POST only (the remove button beside an act)",
+    "jar:draw_done": "POST only (the 'I did it' button)",
+    "jar:draw_noticed": "POST only (the 'I noticed' button)",
+    "promises:hints": "POST only; answers an htmx request with a fragment, not a page",
+    "promises:mark": "POST only (the kept / not yet form on the promise page)",
+    "affection:opt_in": "POST only (the button on the affection page)",
+    "affection:opt_out": "POST only (the button on the affection page)",
+    "affection:challenge_start": "POST only (the button on the affection page)",
+    "affection:challenge_pause": "POST only (the button on the affection page)",
+    "affection:challenge_resume": "POST only (the button on the affection page)",
+    "affection:challenge_end": "POST only (the button on the affection page)",
+    "affection:challenge_answer": "POST only (the day's buttons on the affection page)",
+    "affection:note_delete": "POST only (the button beside one's own note)",
     "manifest": "the installable app's manifest (JSON)",
     "mfa_download_recovery_codes": "a plain-text file download",
     "mfa_login_webauthn": "passkey sign-in endpoint: POST only, a GET goes back to the login page",
@@ -380,6 +588,9 @@ EXCLUDED: dict[str, str] = {
     # Test-only scaffolding (settings.IS_TEST), not part of the product.
     "gatekeeper:note_detail": "test-only app for the access-gate tests",
     "gatekeeper:note_delete": "test-only app for the access-gate tests",
+    "loved:share_ratings": "POST only (the share / stop sharing button on the step 5 page)",
+    "loved:share_list": "POST only (the share / stop sharing button on the step 5 page)",
+    "loved:item_move": "POST only (the Move up / Move down buttons beside each line)",
 }
 
 # Not routes, but pages people meet: the crawl checks them too.
@@ -439,7 +650,12 @@ def world(alex: Any, sam: Any, robin: Any, staff: Any, make_user: Callable[..., 
 def crawl_plan(persona: str) -> list[tuple[str, Crawl]]:
     """The routes this persona opens, in order: pages with steps or side effects last."""
     plan = [(name, crawl) for name, crawl in CRAWL.items() if persona in crawl.personas]
-    return sorted(plan, key=lambda item: (item[1].last, item[1].arrive is not None))
+    # Two-step sign-in pages first, while the password confirmation made at the start
+    # still holds (allauth's re-authentication lasts minutes; the whole crawl takes longer).
+    return sorted(
+        plan,
+        key=lambda item: (item[1].last, item[1].arrive is not None, not item[0].startswith("mfa_")),
+    )
 
 
 def visit(

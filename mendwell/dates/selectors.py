@@ -1,0 +1,100 @@
+"""Reads for dates. Every plan a person sees comes through the access gate,
+in the app, in a download and in their calendar feed alike."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, cast
+from zoneinfo import ZoneInfo
+
+from dateutil.rrule import MONTHLY, WEEKLY, rrule
+from django.db.models import Q, QuerySet
+
+from mendwell.dates.ideas import IDEAS, IDEAS_BY_ID, Idea
+from mendwell.dates.models import CalendarFeed, DatePlan, Reflection, Repeat
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _visible(user: Any) -> QuerySet[DatePlan]:
+    return cast("QuerySet[DatePlan]", DatePlan.objects.visible_to(user))
+
+
+def occurrences(plan: DatePlan, *, after: date, limit: int = 1) -> list[datetime]:
+    """The next start times (in the plan's own zone) on or after ``after``."""
+    zone = ZoneInfo(plan.time_zone)
+    first = datetime.combine(plan.starts_on, plan.start_time)
+    if plan.repeat == Repeat.NONE or plan.repeat_until is None:
+        starts = [first] if plan.starts_on >= after else []
+    else:
+        until = datetime.combine(plan.repeat_until, plan.start_time)
+        if plan.repeat == Repeat.MONTHLY:
+            rule = rrule(MONTHLY, dtstart=first, until=until)
+        else:
+            interval = 2 if plan.repeat == Repeat.FORTNIGHTLY else 1
+            rule = rrule(WEEKLY, interval=interval, dtstart=first, until=until)
+        starts = []
+        for start in rule:
+            if start.date() >= after:
+                starts.append(start)
+            if len(starts) >= limit:
+                break
+    return [start.replace(tzinfo=zone) for start in starts[:limit]]
+
+
+@dataclass(frozen=True)
+class Upcoming:
+    plan: DatePlan
+    next_start: datetime
+    idea: Idea | None
+
+
+def upcoming_for(user: Any, *, today: date) -> list[Upcoming]:
+    rows = (
+        _visible(user)
+        .filter(cancelled_at__isnull=True)
+        .filter(Q(starts_on__gte=today) | Q(repeat_until__gte=today))
+    )
+    found = []
+    for plan in rows:
+        nxt = occurrences(plan, after=today)
+        if nxt:
+            found.append(Upcoming(plan, nxt[0], IDEAS_BY_ID.get(plan.idea_id)))
+    return sorted(found, key=lambda item: item.next_start)
+
+
+def plans_for_feed(user: Any) -> list[DatePlan]:
+    """Everything this person may see, cancelled ones included (so calendars drop them)."""
+    return list(_visible(user).order_by("starts_on"))
+
+
+def feed_owner(token: str) -> Any | None:
+    feed = (
+        CalendarFeed.objects.select_related("user")
+        .filter(token_hash=token_hash(token), revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+    return feed.user if feed else None
+
+
+def has_feed(user: Any) -> bool:
+    return CalendarFeed.objects.filter(user=user, revoked_at__isnull=True).exists()
+
+
+def ideas(*, place: str = "", cost: str = "") -> list[Idea]:
+    found = list(IDEAS)
+    if place in {"home", "out"}:
+        found = [idea for idea in found if idea.place == place]
+    if cost in {"0", "1", "2"}:
+        found = [idea for idea in found if idea.cost <= int(cost)]
+    return found
+
+
+def reflections_on(user: Any, plan: DatePlan) -> list[Reflection]:
+    """This person's own reflections on a plan, and those their partner shared."""
+    rows = cast("QuerySet[Reflection]", Reflection.objects.visible_to(user))
+    return list(rows.filter(plan=plan).order_by("-day", "author_id"))

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from mendwell.core.notification_texts import MESSAGES, Message
+from mendwell.notify.models import ChannelChoice, Notification
+
+
+@dataclass(frozen=True)
+class Shown:
+    notification: Notification
+    message: Message
+
+
+def recent_for(user: Any, *, limit: int = 50) -> list[Shown]:
+    rows = Notification.objects.filter(recipient=user).order_by("-created_at")[:limit]
+    return [Shown(row, MESSAGES[row.kind]) for row in rows if row.kind in MESSAGES]
+
+
+def unread_count(user: Any) -> int:
+    if user is None or not user.is_authenticated:
+        return 0
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def email_chosen(user: Any) -> bool:
+    return ChannelChoice.objects.filter(user=user, email=True).exists()

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from datetime import datetime, time
+from typing import Any, cast
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from mendwell.nudges.models import Nudge
+
+
+def _start_of_local_day() -> datetime:
+    # The middleware has activated the person's own zone: their day, not the server's.
+    zone = timezone.get_current_timezone()
+    return datetime.combine(timezone.localdate(), time.min, tzinfo=zone)
+
+
+def sent_today(user: Any) -> int:
+    mine = cast("QuerySet[Nudge]", Nudge.objects.authored_by(user))
+    return mine.filter(created_at__gte=_start_of_local_day()).count()
+
+
+def received_by(user: Any, *, limit: int = 20) -> list[Nudge]:
+    rows = cast("QuerySet[Nudge]", Nudge.objects.shared_with(user))
+    return list(rows.order_by("-created_at")[:limit])
+
+
+def sent_by(user: Any, *, limit: int = 20) -> list[Nudge]:
+    rows = cast("QuerySet[Nudge]", Nudge.objects.authored_by(user))
+    return list(rows.order_by("-created_at")[:limit])

@@ -1,0 +1,206 @@
+"""Today's plan: one small thing from each step that has something for today.
+
+Each provider looks at one step's own selectors and returns at most one item
+(or none). The plan is the person's own: nothing here is shown to the
+partner, and items about the partner's words never appear before the
+partner chose to share them (the step selectors already make sure of that).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from mendwell.affection import selectors as affection
+from mendwell.checkins import selectors as checkins
+from mendwell.conversations import selectors as questions
+from mendwell.couples.selectors import partner_of
+from mendwell.dates import selectors as dates
+from mendwell.jar import selectors as jar
+from mendwell.nudges import services as nudges
+from mendwell.promises import selectors as promises
+from mendwell.safety.selectors import joint_exercises_allowed
+
+MAX_ITEMS = 5
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    key: str
+    title: str
+    text: str
+    url: str
+    action: str
+    # Affection answers are never stored: those items take no done / not-today marks.
+    markable: bool = True
+
+
+@dataclass
+class Context:
+    """What several providers need, worked out once per request."""
+
+    user: Any
+    today: date
+    partner: Any
+    together: bool  # a partner, and joint exercises open for this person
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _checkin(ctx: Context) -> PlanItem | None:
+    if checkins.checkin_on(ctx.user, ctx.today) is not None:
+        return None
+    return PlanItem(
+        "checkin",
+        _("How are you today?"),
+        _("Two taps: how you feel, and how close you feel."),
+        reverse("checkins:today"),
+        _("Check in"),
+    )
+
+
+def _question(ctx: Context) -> PlanItem | None:
+    if not ctx.together:
+        return None
+    view = questions.day_view_for(ctx.user, day=ctx.today)
+    if view.mine is not None:
+        return None
+    return PlanItem(
+        "question",
+        _("Today's question"),
+        str(view.question.text),
+        reverse("conversations:today"),
+        _("Answer"),
+    )
+
+
+def _jar(ctx: Context) -> PlanItem | None:
+    if not ctx.together:
+        return None
+    draw = jar.this_weeks_draw(ctx.user, ctx.today)
+    if draw is None and jar.draw_open(ctx.user, ctx.today):
+        return PlanItem(
+            "jar",
+            _("Draw from the jar"),
+            _("This week's small act for your partner is waiting."),
+            reverse("jar:home"),
+            _("Draw"),
+        )
+    if draw is not None and draw.done_at is None:
+        return PlanItem(
+            "jar", _("This week's act"), draw.act.text, reverse("jar:home"), _("Open the jar")
+        )
+    return None
+
+
+def _date(ctx: Context) -> PlanItem | None:
+    upcoming = dates.upcoming_for(ctx.user, today=ctx.today)
+    soon = [item for item in upcoming if item.next_start.date() <= ctx.today + timedelta(days=7)]
+    if soon:
+        when = timezone.localtime(soon[0].next_start)
+        return PlanItem(
+            "date",
+            _("Time together coming up"),
+            formats.date_format(when, "l j F, H:i"),
+            reverse("dates:together", kwargs={"plan_id": soon[0].plan.id}),
+            _("Open"),
+        )
+    if ctx.together and not upcoming:
+        return PlanItem(
+            "date",
+            _("Plan some time together"),
+            _("Nothing is planned yet. Pick an idea and give it a day and a time."),
+            reverse("dates:ideas"),
+            _("See ideas"),
+        )
+    return None
+
+
+def _promise(ctx: Context) -> PlanItem | None:
+    start = datetime.combine(ctx.today, time.min, tzinfo=timezone.get_current_timezone())
+    due = promises.due_between_for_author(ctx.user, start=start, end=start + timedelta(days=1))
+    if not due:
+        return None
+    occurrence = due[0]
+    return PlanItem(
+        "promise",
+        _("A promise due today"),
+        occurrence.promise.text,
+        reverse("promises:detail", kwargs={"promise_id": occurrence.promise_id}),
+        _("Open"),
+    )
+
+
+def _touch(ctx: Context) -> PlanItem | None:
+    if not affection.tools_open(ctx.user):
+        return None
+    view = affection.challenge_view_for(ctx.user, today=ctx.today)
+    if view is None or view.paused or view.finished or view.invitation is None:
+        return None
+    return PlanItem(
+        "touch",
+        _("Today's gentle invitation"),
+        str(view.invitation.invitation),
+        reverse("affection:home"),
+        _("Open"),
+        markable=False,
+    )
+
+
+def _nudge(ctx: Context) -> PlanItem | None:
+    if ctx.partner is None or nudges.refusal_for(ctx.user) is not None:
+        return None
+    return PlanItem(
+        "nudge",
+        _("Thinking of you"),
+        _("One tap lets your partner know they're on your mind."),
+        reverse("nudges:home"),
+        _("Send one"),
+    )
+
+
+def _week(ctx: Context) -> PlanItem | None:
+    if ctx.today.weekday() < 4:  # from Friday on
+        return None
+    if checkins.my_week_notes(ctx.user, checkins.week_of(ctx.today)):
+        return None
+    return PlanItem(
+        "week",
+        _("Look back on the week"),
+        _("What went well, and one thing to try next week."),
+        reverse("checkins:week"),
+        _("Look back"),
+    )
+
+
+PROVIDERS: tuple[Callable[[Context], PlanItem | None], ...] = (
+    _promise,
+    _question,
+    _touch,
+    _jar,
+    _date,
+    _checkin,
+    _nudge,
+    _week,
+)
+
+
+def plan_for(user: Any, *, today: date | None = None) -> list[PlanItem]:
+    partner = partner_of(user)
+    ctx = Context(
+        user=user,
+        today=today or timezone.localdate(),
+        partner=partner,
+        together=partner is not None and joint_exercises_allowed(user),
+    )
+    items = []
+    for provider in PROVIDERS:
+        item = provider(ctx)
+        if item is not None:
+            items.append(item)
+    return items[:MAX_ITEMS]

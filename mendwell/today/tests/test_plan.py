@@ -1,0 +1,158 @@
+"""Today's plan: one small thing from each step, done or not today, a gentle private streak."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+import pytest
+import time_machine
+
+from mendwell.checkins.models import CheckIn
+from mendwell.dates.models import DatePlan
+from mendwell.jar.models import JarAct
+from mendwell.safety.questions import ITEM_KEYS
+from mendwell.safety.services import safety_check_submit
+from mendwell.today.models import TodayMark
+from mendwell.today.plan import plan_for
+from mendwell.today.streak import streak
+
+ALL_NO = dict.fromkeys(ITEM_KEYS, "no")
+FRIDAY = "2026-11-27 10:00:00+00:00"
+
+
+@pytest.fixture
+def checked(alex, sam):
+    safety_check_submit(user=alex, answers=ALL_NO)
+    safety_check_submit(user=sam, answers=ALL_NO)
+    return alex, sam
+
+
+@pytest.fixture(autouse=True)
+def _friday():
+    with time_machine.travel(FRIDAY, tick=False):
+        yield
+
+
+def keys(user):
+    return [item.key for item in plan_for(user)]
+
+
+def test_a_linked_and_checked_person_gets_a_short_plan_from_the_steps(checked):
+    alex, _sam = checked
+    assert keys(alex) == ["question", "date", "checkin", "nudge", "week"]
+
+
+def test_someone_alone_gets_only_what_works_alone(robin):
+    assert keys(robin) == ["checkin", "week"]
+
+
+def test_items_leave_the_plan_once_their_step_is_done(checked, client_for):
+    alex, sam = checked
+    CheckIn.objects.create(author=alex, day=date(2026, 11, 27), mood=3, closeness=3)
+    client_for(alex).post("/questions/", {"text": "an answer"})
+    DatePlan.objects.create(
+        author=alex, starts_on=date(2026, 11, 28), start_time=time(19), time_zone="Europe/London"
+    )
+    plan = {item.key: item for item in plan_for(alex)}
+    assert "checkin" not in plan and "question" not in plan
+    assert plan["date"].title == "Time together coming up"
+    assert plan["date"].text == "Saturday 28 November, 19:00"
+
+
+def test_the_jar_appears_on_draw_day(checked, client_for):
+    alex, sam = checked
+    JarAct.objects.create(author=sam, text="tea", couple=None)
+    client_for(alex).post("/jar/day/", {"weekday": "4"})  # Friday
+    assert "jar" in keys(alex)
+
+
+def test_done_and_not_today_set_items_aside_and_can_be_undone(checked, client_for):
+    alex, _sam = checked
+    client = client_for(alex)
+    client.post("/today/mark/", {"key": "checkin", "state": "done"})
+    client.post("/today/mark/", {"key": "nudge", "state": "not_today"})
+    page = client.get("/").content.decode()
+    assert "2 items set aside today" in page
+    client.post("/today/mark/", {"key": "nudge", "state": "undo"})
+    assert "1 item set aside today" in client.get("/").content.decode()
+    assert TodayMark.objects.filter(user=alex).count() == 1
+
+
+def test_marks_for_unknown_items_or_states_change_nothing(checked, client_for):
+    alex, _sam = checked
+    client = client_for(alex)
+    response = client.post("/today/mark/", {"key": "nonsense", "state": "done"}, follow=True)
+    assert "isn&#x27;t on today&#x27;s plan" in response.content.decode()
+    client.post("/today/mark/", {"key": "checkin", "state": "bogus"})
+    assert not TodayMark.objects.exists()
+
+
+def test_the_streak_is_private_and_never_framed_as_a_loss(checked, client_for):
+    alex, sam = checked
+    for days_ago in (1, 2, 4):  # day 3 was a rest day
+        TodayMark.objects.create(
+            user=alex,
+            day=date(2026, 11, 27) - timedelta(days=days_ago),
+            key="checkin",
+            state="done",
+        )
+    alex_page = client_for(alex).get("/").content.decode()
+    assert "You've shown up 3 days running. Rest days don't break it." in alex_page
+    sam_page = client_for(sam).get("/").content.decode()
+    assert "shown up" not in sam_page
+
+
+def test_sams_today_is_the_same_whatever_alex_marked(checked, client_for):
+    from tests.security_support import normalise
+
+    alex, sam = checked
+    before = client_for(sam).get("/")
+    client_for(alex).post("/today/mark/", {"key": "checkin", "state": "done"})
+    after = client_for(sam).get("/")
+    assert normalise(before, {}) == normalise(after, {})
+
+
+@pytest.mark.parametrize(
+    ("days", "expected"),
+    [
+        ([], 0),
+        ([0], 1),
+        ([1, 2, 3], 3),
+        ([0, 2, 4], 3),  # single rest days are forgiven
+        ([0, 3], 1),  # two missed days in a row end the run
+        ([2], 1),  # yesterday is a rest day so far
+        ([3], 0),
+    ],
+)
+def test_streak_rules(days, expected):
+    today = date(2026, 11, 27)
+    assert streak([today - timedelta(days=n) for n in days], today=today) == expected
+
+
+def test_a_promise_due_today_leads_the_plan(checked):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from mendwell.promises.models import Promise, PromiseOccurrence
+
+    alex, _sam = checked
+    promise = Promise.objects.create(
+        author=alex, text="I will cook tonight", time_zone="Europe/London"
+    )
+    PromiseOccurrence.objects.create(
+        promise=promise, seq=1, due_at=datetime(2026, 11, 27, 18, 0, tzinfo=ZoneInfo("UTC"))
+    )
+    (first, *_rest) = plan_for(alex)
+    assert (first.key, first.text) == ("promise", "I will cook tonight")
+
+
+def test_the_touch_invitation_shows_only_once_both_opted_in_and_never_takes_marks(checked):
+    from mendwell.affection.services import affection_opt_in, challenge_start, comfort_set
+
+    alex, sam = checked
+    assert "touch" not in keys(alex)
+    for person in (alex, sam):
+        comfort_set(profile=affection_opt_in(user=person), open_kinds=["hold_hands"])
+    challenge_start(user=alex, today=date(2026, 11, 27))
+    touch = [item for item in plan_for(alex) if item.key == "touch"]
+    assert touch and touch[0].markable is False
