@@ -84,6 +84,18 @@ def sam(make_user: Callable[..., Any], alex: Any) -> Any:
 
 
 @pytest.fixture
+def checked(alex: Any, sam: Any) -> tuple[Any, Any]:
+    """Alex and Sam, linked, each having taken the private safety check (all clear):
+    the state in which everything done together is open."""
+    from mendwell.safety.questions import ITEM_KEYS
+    from mendwell.safety.services import safety_check_submit
+
+    for person in (alex, sam):
+        safety_check_submit(user=person, answers=dict.fromkeys(ITEM_KEYS, "no"))
+    return alex, sam
+
+
+@pytest.fixture
 def robin(make_user: Callable[..., Any]) -> Any:
     return make_user("robin@example.com", "Robin", time_zone="America/New_York")
 

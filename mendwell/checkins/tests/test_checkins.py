@@ -11,17 +11,6 @@ from mendwell.checkins import selectors
 from mendwell.checkins.chart import line_for
 from mendwell.checkins.models import CheckIn
 from mendwell.couples.services import couple_leave
-from mendwell.safety.questions import ITEM_KEYS
-from mendwell.safety.services import safety_check_submit
-
-ALL_NO = dict.fromkeys(ITEM_KEYS, "no")
-
-
-@pytest.fixture
-def checked(alex, sam):
-    safety_check_submit(user=alex, answers=ALL_NO)
-    safety_check_submit(user=sam, answers=ALL_NO)
-    return alex, sam
 
 
 def save(client, **data):

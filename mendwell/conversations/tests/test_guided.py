@@ -13,17 +13,7 @@ from django.utils import timezone
 from mendwell.conversations.models import Conversation, RuleAgreement, Turn
 from mendwell.conversations.questions import QUESTIONS
 from mendwell.couples.services import couple_leave
-from mendwell.safety.questions import ITEM_KEYS
-from mendwell.safety.services import program_pause, safety_check_submit
-
-ALL_NO = dict.fromkeys(ITEM_KEYS, "no")
-
-
-@pytest.fixture
-def checked(alex, sam):
-    safety_check_submit(user=alex, answers=ALL_NO)
-    safety_check_submit(user=sam, answers=ALL_NO)
-    return alex, sam
+from mendwell.safety.services import program_pause
 
 
 def start(client, **extra: Any) -> Conversation:

@@ -2,23 +2,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import pytest
-
 from mendwell.conversations import selectors
 from mendwell.conversations.models import Answer, DailyQuestion
 from mendwell.conversations.questions import QUESTIONS, THEMES
 from mendwell.couples.services import couple_leave
-from mendwell.safety.questions import ITEM_KEYS
-from mendwell.safety.services import program_pause, safety_check_submit
-
-ALL_NO = dict.fromkeys(ITEM_KEYS, "no")
-
-
-@pytest.fixture
-def checked(alex, sam):
-    safety_check_submit(user=alex, answers=ALL_NO)
-    safety_check_submit(user=sam, answers=ALL_NO)
-    return alex, sam
+from mendwell.safety.services import program_pause
 
 
 def test_the_deck_has_at_least_120_open_questions_in_five_themes_with_depths():

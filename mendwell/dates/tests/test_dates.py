@@ -15,18 +15,8 @@ from mendwell.dates import selectors, services
 from mendwell.dates.calendar import calendar_for
 from mendwell.dates.ideas import IDEAS
 from mendwell.dates.models import DatePlan
-from mendwell.safety.questions import ITEM_KEYS
-from mendwell.safety.services import safety_check_submit
 
-ALL_NO = dict.fromkeys(ITEM_KEYS, "no")
 NOW = datetime(2026, 3, 20, 12, 0, tzinfo=ZoneInfo("UTC"))
-
-
-@pytest.fixture
-def checked(alex, sam):
-    safety_check_submit(user=alex, answers=ALL_NO)
-    safety_check_submit(user=sam, answers=ALL_NO)
-    return alex, sam
 
 
 @pytest.fixture(autouse=True)

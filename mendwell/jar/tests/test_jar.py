@@ -8,18 +8,8 @@ import pytest
 
 from mendwell.jar import selectors, services
 from mendwell.jar.models import ACTS_PER_PERSON, JarAct, JarDraw
-from mendwell.safety.questions import ITEM_KEYS
-from mendwell.safety.services import safety_check_submit
 
-ALL_NO = dict.fromkeys(ITEM_KEYS, "no")
 SUNDAY = date(2026, 11, 29)
-
-
-@pytest.fixture
-def checked(alex, sam):
-    safety_check_submit(user=alex, answers=ALL_NO)
-    safety_check_submit(user=sam, answers=ALL_NO)
-    return alex, sam
 
 
 def fill(user, *texts):

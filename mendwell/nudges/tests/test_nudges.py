@@ -17,13 +17,6 @@ from mendwell.safety.services import program_pause, safety_check_submit
 ALL_NO = dict.fromkeys(ITEM_KEYS, "no")
 
 
-@pytest.fixture
-def checked(alex, sam):
-    safety_check_submit(user=alex, answers=ALL_NO)
-    safety_check_submit(user=sam, answers=ALL_NO)
-    return alex, sam
-
-
 def send(client, **data):
     return client.post("/thinking-of-you/", {"note": "", **data})
 

@@ -10,21 +10,11 @@ import time_machine
 from mendwell.checkins.models import CheckIn
 from mendwell.dates.models import DatePlan
 from mendwell.jar.models import JarAct
-from mendwell.safety.questions import ITEM_KEYS
-from mendwell.safety.services import safety_check_submit
 from mendwell.today.models import TodayMark
 from mendwell.today.plan import plan_for
 from mendwell.today.streak import streak
 
-ALL_NO = dict.fromkeys(ITEM_KEYS, "no")
 FRIDAY = "2026-11-27 10:00:00+00:00"
-
-
-@pytest.fixture
-def checked(alex, sam):
-    safety_check_submit(user=alex, answers=ALL_NO)
-    safety_check_submit(user=sam, answers=ALL_NO)
-    return alex, sam
 
 
 @pytest.fixture(autouse=True)
