@@ -23,6 +23,7 @@ from mendwell.conversations import selectors as questions
 from mendwell.couples.selectors import partner_of
 from mendwell.dates import selectors as dates
 from mendwell.jar import selectors as jar
+from mendwell.loved.suggestions import rank_for_partner
 from mendwell.nudges import services as nudges
 from mendwell.promises import selectors as promises
 from mendwell.safety.selectors import joint_exercises_allowed
@@ -111,6 +112,16 @@ def _date(ctx: Context) -> PlanItem | None:
             _("Open"),
         )
     if ctx.together and not upcoming:
+        # Step 5's rule: an idea that speaks to what the partner chose to share, with its reason.
+        best = next((r for r in rank_for_partner(ctx.user, dates.ideas()) if r.reason), None)
+        if best is not None:
+            return PlanItem(
+                "date",
+                _("An idea for time together"),
+                f"{best.candidate.text} ({best.reason})",
+                f"{reverse('dates:new')}?idea={best.candidate.id}",
+                _("Plan it"),
+            )
         return PlanItem(
             "date",
             _("Plan some time together"),

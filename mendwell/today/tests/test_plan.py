@@ -146,3 +146,19 @@ def test_the_touch_invitation_shows_only_once_both_opted_in_and_never_takes_mark
     challenge_start(user=alex, today=date(2026, 11, 27))
     touch = [item for item in plan_for(alex) if item.key == "touch"]
     assert touch and touch[0].markable is False
+
+
+def test_with_nothing_planned_the_idea_follows_what_the_partner_shared(checked):
+    import uuid
+
+    from mendwell.loved.models import RATING_FIELDS
+    from mendwell.loved.services import ratings_save, ratings_share_set
+
+    alex, sam = checked
+    ratings = dict.fromkeys(RATING_FIELDS, 0)
+    ratings["receiving_gifts"] = 4
+    ratings_save(user=sam, snapshot_id=uuid.uuid4(), ratings=ratings)
+    ratings_share_set(user=sam, shared=True)
+    (date_item,) = [item for item in plan_for(alex) if item.key == "date"]
+    assert date_item.title == "An idea for time together"
+    assert "Sam rated" in date_item.text and "?idea=" in date_item.url
