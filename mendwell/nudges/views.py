@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from mendwell.coach import analyze
+from mendwell.accounts.coach_hints import hints_for
 from mendwell.couples.selectors import partner_of
 from mendwell.nudges import selectors, services
 from mendwell.nudges.forms import NudgeForm
@@ -19,18 +19,7 @@ from mendwell.safety.signposting import support_panel_context
 
 
 def _hints(request: HttpRequest, text: str) -> list[dict[str, Any]]:
-    user: Any = request.user
-    if not user.coach_enabled or not text:
-        return []
-    return [
-        {
-            "field": _("Your note"),
-            "words": text[f.start : f.end],
-            "why": f.why,
-            "suggestion": f.suggestion,
-        }
-        for f in analyze(text, getattr(user, "locale", "en"))
-    ]
+    return hints_for(request.user, text, _("Your note"))
 
 
 @require_http_methods(["GET", "POST"])

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from mendwell.coach import analyze
+from mendwell.accounts.coach_hints import hints_for
 from mendwell.promises import selectors, services
 from mendwell.promises.chart import chart_for
 from mendwell.promises.forms import TEXT_LABEL, MarkForm, PromiseForm, WithdrawForm
@@ -20,18 +20,7 @@ from mendwell.safety.signposting import support_panel_context
 
 def _hints_context(request: HttpRequest, text: str) -> dict[str, Any]:
     """The coach's findings, for the writer's eyes only: computed here, never stored or logged."""
-    user: Any = request.user
-    hints = []
-    if user.coach_enabled:
-        for finding in analyze(text, getattr(user, "locale", "en")):
-            hints.append(
-                {
-                    "field": TEXT_LABEL,
-                    "words": text[finding.start : finding.end],
-                    "why": finding.why,
-                    "suggestion": finding.suggestion,
-                }
-            )
+    hints = hints_for(request.user, text, TEXT_LABEL)
     return {"hints": hints, "panel": support_panel_context(request, text)}
 
 

@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from mendwell.coach import analyze
+from mendwell.accounts.coach_hints import hints_for
 from mendwell.conversations.guided import selectors, services
 from mendwell.conversations.guided.forms import (
     PauseForm,
@@ -70,18 +70,7 @@ def _coach_hints(view: ConversationView, text: str) -> list[dict[str, Any]]:
     """The writer's own wording hints, if the writer switched them on. On the
     shared phone the writer may be the partner: their setting decides, and
     the hints go to the person holding the phone, who wrote the text."""
-    writer = view.writer_after_pause
-    if writer is None or not writer.coach_enabled or not text:
-        return []
-    return [
-        {
-            "field": _("Your turn"),
-            "words": text[finding.start : finding.end],
-            "why": finding.why,
-            "suggestion": finding.suggestion,
-        }
-        for finding in analyze(text, getattr(writer, "locale", "en"))
-    ]
+    return hints_for(view.writer_after_pause, text, _("Your turn"))
 
 
 def _panel(request: HttpRequest, view: ConversationView, text: str) -> dict[str, Any] | None:

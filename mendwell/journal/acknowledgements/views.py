@@ -13,7 +13,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from mendwell.coach import analyze
+from mendwell.accounts.coach_hints import hints_for
 from mendwell.journal.acknowledgements import selectors, services
 from mendwell.journal.acknowledgements.forms import (
     PROMPTS,
@@ -26,20 +26,9 @@ from mendwell.safety.signposting import support_panel_context
 
 def _coach_hints(request: HttpRequest, texts: dict[str, str]) -> list[dict[str, Any]]:
     """The coach's findings for the writer's eyes only: computed here, never stored or logged."""
-    user: Any = request.user
-    if not user.coach_enabled:
-        return []
-    hints = []
+    hints: list[dict[str, Any]] = []
     for name, text in texts.items():
-        for finding in analyze(text, getattr(user, "locale", "en")):
-            hints.append(
-                {
-                    "field": PROMPTS[name][0],
-                    "words": text[finding.start : finding.end],
-                    "why": finding.why,
-                    "suggestion": finding.suggestion,
-                }
-            )
+        hints += hints_for(request.user, text, PROMPTS[name][0])
     return hints
 
 
