@@ -136,6 +136,8 @@ def start() -> None:
     manage = [python(), "manage.py"]
     say("Preparing the database …")
     run([*manage, "migrate", "--no-input", "-v", "0"], env=env)
+    # Web push keys are made on first run and appended to secrets.env.
+    run([*manage, "ensure_vapid_keys"], env=env)
     run([*manage, "createcachetable"], env=env)
     run([*manage, "seed_demo"], env=env)
     if not port_is_free(host, port):
@@ -210,6 +212,12 @@ def keys() -> None:
     directory = data_dir()
     if not ensure_secrets(directory):
         sys.exit(f"{directory / SECRETS_FILE_NAME} already exists; not overwriting it.")
+    if Path(python()).exists():
+        # The web push key pair needs `cryptography`, so only once it is installed;
+        # otherwise `manage.py ensure_vapid_keys` adds it on the first start.
+        run([python(), "-m", "mendwell.push.keys", str(directory / SECRETS_FILE_NAME)])
+    else:
+        say("Web push keys: run `.venv/bin/python manage.py ensure_vapid_keys` after installing.")
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import sys
+from email.utils import parseaddr as _parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -92,10 +93,12 @@ INSTALLED_APPS = [
     "mendwell.promises",
     "mendwell.affection",
     "mendwell.checkins",
+    "mendwell.push",
     "mendwell.notify",
     "mendwell.nudges",
     "mendwell.jar",
     "mendwell.dates",
+    "mendwell.reminders",
     "mendwell.today",
     "mendwell.demo",
 ]
@@ -322,6 +325,8 @@ EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
 EMAIL_TIMEOUT = 20
+# For the file backend (django.core.mail.backends.filebased.EmailBackend).
+EMAIL_FILE_PATH = env.str("EMAIL_FILE_PATH", str(DATA_DIR / "outbox"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", "Mendwell <mendwell@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -353,6 +358,33 @@ WHITENOISE_AUTOREFRESH = DEBUG or IS_TEST
 QUICK_EXIT_URL = env.str("MENDWELL_QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
 INVITE_LIFETIME_HOURS = 72
 SITE_NAME = env.str("MENDWELL_SITE_NAME", "Mendwell")
+
+# --- Web push -------------------------------------------------------------------------
+# `manage.py ensure_vapid_keys` (run by `dev.py start`) appends a pair to secrets.env.
+# Without both keys push is simply unavailable.
+VAPID_PUBLIC_KEY = env.str("VAPID_PUBLIC_KEY")
+VAPID_PRIVATE_KEY = env.str("VAPID_PRIVATE_KEY")
+if IS_TEST and not VAPID_PRIVATE_KEY:
+    # A throwaway pair for one test run, like the keys above.
+    from mendwell.push.keys import generate_pair
+
+    VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY = generate_pair()
+VAPID_CONTACT = env.str(
+    "VAPID_CONTACT", "mailto:" + (_parseaddr(DEFAULT_FROM_EMAIL)[1] or "mendwell@localhost")
+)
+# Subscriptions are only accepted for the browsers' own push services (a host
+# equal to or under one of these), so the server never POSTs anywhere else.
+PUSH_ENDPOINT_HOSTS = env.list(
+    "PUSH_ENDPOINT_HOSTS",
+    default=[
+        "fcm.googleapis.com",  # Chrome, Edge on Android, Brave, Opera
+        "updates.push.services.mozilla.com",  # Firefox
+        "push.services.mozilla.com",
+        "notify.windows.com",  # Edge on Windows (wns2-*.notify.windows.com)
+        "push.apple.com",  # Safari (web.push.apple.com)
+        "web.push.apple.com",
+    ],
+)
 
 # --- Logging -------------------------------------------------------------------------
 # Never request bodies, never user-written text: only what happened, to whom (by

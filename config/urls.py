@@ -25,8 +25,12 @@ urlpatterns = [
     path("jar/", include("mendwell.jar.urls")),
     path("dates/", include("mendwell.dates.urls")),
     path("notifications/", include("mendwell.notify.urls")),
+    path("reminders/", include("mendwell.reminders.urls")),
+    path("push/", include("mendwell.push.urls")),
     path("help-now/", help_now, name="help_now"),
     path("api/v1/", api.urls),
+    # The service worker and the offline page must be at the root to control every page.
+    path("", include("mendwell.push.root_urls")),
     path("", include("mendwell.core.urls")),
 ]
 

@@ -65,6 +65,12 @@ SIGNED_IN = [
     ("log-new", "/log/new/"),
     ("acknowledgements", "/log/acknowledgements/"),
     ("acknowledgement-new", "/log/acknowledgements/new/"),
+    ("reminders", "/reminders/"),
+    ("notifications", "/notifications/"),
+    ("check-in", "/check-in/"),
+    ("jar", "/jar/"),
+    ("dates", "/dates/"),
+    ("step-10", "/steps/10/"),
 ]
 DARK = [("today-dark", "/")]
 

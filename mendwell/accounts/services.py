@@ -4,6 +4,8 @@ from typing import Any
 
 from django.db import transaction
 
+from mendwell.accounts.signals import time_zone_changed
+
 
 @transaction.atomic
 def profile_update(
@@ -15,6 +17,7 @@ def profile_update(
     discreet_mode: bool = False,
     coach_enabled: bool = False,
 ) -> Any:
+    zone_changed = user.time_zone != time_zone
     user.display_name = display_name
     user.time_zone = time_zone
     user.locale = locale
@@ -23,6 +26,9 @@ def profile_update(
     user.save(
         update_fields=["display_name", "time_zone", "locale", "discreet_mode", "coach_enabled"]
     )
+    if zone_changed:
+        # Features above this layer (reminders) keep UTC times derived from it.
+        time_zone_changed.send(sender=type(user), user=user)
     return user
 
 

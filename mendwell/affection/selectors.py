@@ -24,6 +24,7 @@ from mendwell.affection.models import (
     AffectionProfile,
     TouchChallenge,
 )
+from mendwell.core import page_reads
 from mendwell.couples.access import get_authored_or_404, get_visible_or_404
 from mendwell.couples.selectors import couple_for_user, partner_of
 from mendwell.safety.selectors import reconnection_content_allowed
@@ -43,8 +44,24 @@ def _current_profile(person: Any) -> AffectionProfile | None:
     couple = couple_for_user(person)
     if couple is None:
         return None
-    mine = cast("QuerySet[AffectionProfile]", AffectionProfile.objects.authored_by(person))
-    return mine.filter(couple=couple).first()
+    if not page_reads.active():
+        mine = cast("QuerySet[AffectionProfile]", AffectionProfile.objects.authored_by(person))
+        return mine.filter(couple=couple).first()
+
+    def fetch() -> AffectionProfile | None:
+        # Inside a read-only page both partners' rows come in one query (both_opted_in and
+        # shared_open_kinds ask about each); each row still only ever answers for its author.
+        partner = partner_of(person)
+        people = [person.pk] + ([partner.pk] if partner is not None else [])
+        rows = {
+            row.author_id: row
+            for row in AffectionProfile.objects.filter(couple=couple, author_id__in=people)
+        }
+        for pk in people:
+            page_reads.remember(("affection_profile", pk), rows.get(pk))
+        return rows.get(person.pk)
+
+    return page_reads.remembered(("affection_profile", person.pk), fetch)
 
 
 def own_profile(user: Any) -> AffectionProfile | None:

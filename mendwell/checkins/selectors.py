@@ -29,6 +29,17 @@ def checkin_on(user: Any, day: date) -> CheckIn | None:
     return _mine(user).filter(day=day).first()
 
 
+def checkin_rows_on(user: Any, day: date) -> QuerySet[CheckIn]:
+    """This person's own check-in for ``day``, as a query (Today checks whether it exists)."""
+    return _mine(user).filter(day=day)
+
+
+def my_week_note_rows(user: Any, week: date) -> QuerySet[WeekNote]:
+    """This person's own look-back lines for the week starting ``week``, as a query."""
+    mine = cast("QuerySet[WeekNote]", WeekNote.objects.authored_by(user))
+    return mine.filter(week_of=week)
+
+
 def shared_by_partner(user: Any, *, days: int = 7) -> list[CheckIn]:
     since = today_for(user) - timedelta(days=days)
     rows = cast("QuerySet[CheckIn]", CheckIn.objects.shared_with(user))

@@ -91,6 +91,22 @@ def day_view_for(user: Any, *, day: date | None = None) -> DayView:
     )
 
 
+def question_for_plan(user: Any, *, day: date) -> tuple[Question, bool]:
+    """Today's question and whether this person has answered it, in one query once the
+    day's question exists (Today's plan needs no more; the partner's answer is not read)."""
+    couple = couple_for_user(user) if partner_of(user) is not None else None
+    scope: dict[str, Any] = {"couple": couple} if couple else {"owner": user}
+    mine = Answer.objects.authored_by(user).filter(daily=models.OuterRef("pk"))
+    daily = (
+        DailyQuestion.objects.filter(day=day, **scope)
+        .annotate(answered=models.Exists(mine))
+        .first()
+    )
+    if daily is None:  # the first visit of the day picks it; nobody has answered yet
+        return _BY_ID.get(daily_question_for(user, day=day).question_id, QUESTIONS[0]), False
+    return _BY_ID.get(daily.question_id, QUESTIONS[0]), bool(daily.answered)
+
+
 def deck_by_theme() -> dict[str, list[Question]]:
     themes: dict[str, list[Question]] = {}
     for question in sorted(QUESTIONS, key=lambda q: (q.theme, q.depth, q.id)):

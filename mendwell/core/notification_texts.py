@@ -42,8 +42,10 @@ class Message:
 
 
 MESSAGES: dict[str, Message] = {
-    # Reminders and nudges arrive with later features; their wording lives here.
     "reminder.daily": Message(_("A moment for today"), _("Your plan for today is ready.")),
+    "reminder.check_in": Message(_("A moment for you"), _("A minute to note how today feels.")),
+    "reminder.date": Message(_("Time together"), _("Something is planned for today.")),
+    "reminder.weekly": Message(_("A moment for the week"), _("A few minutes to look back.")),
     "nudge.received": Message(_("A note for you"), _("Someone is thinking of you.")),
     "calendar.date": Message(_("Time together"), _("Time set aside.")),
     "security.alert": Message(

@@ -11,6 +11,7 @@ the work, on SQLite and PostgreSQL alike.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -32,6 +33,9 @@ class Job:
 
 
 _registry: dict[str, Job] = {}
+# Work that claims its own due rows on every pass (reminders), instead of one
+# job on a fixed period: each takes "now" and returns how many it enqueued.
+_pass_hooks: dict[str, Callable[[datetime], int]] = {}
 
 
 def periodic(*, every: timedelta, name: str | None = None) -> Any:
@@ -43,6 +47,12 @@ def periodic(*, every: timedelta, name: str | None = None) -> Any:
         return task
 
     return register
+
+
+def each_pass(func: Callable[[datetime], int]) -> Callable[[datetime], int]:
+    """Register ``func(now)`` to run on every scheduler pass."""
+    _pass_hooks[f"{func.__module__}.{func.__qualname__}"] = func
+    return func
 
 
 def registered_jobs() -> list[Job]:
@@ -70,3 +80,19 @@ def enqueue_due_jobs(*, now: datetime | None = None) -> list[str]:
         enqueued.append(job.name)
         logger.info("scheduler enqueued %s", job.name)
     return enqueued
+
+
+def run_pass(*, now: datetime | None = None) -> int:
+    """One scheduler pass: periodic jobs, then every per-pass hook.
+
+    A hook that fails is logged and the others still run, so one broken
+    feature cannot stop everyone's reminders.
+    """
+    now = now or timezone.now()
+    count = len(enqueue_due_jobs(now=now))
+    for name, hook in sorted(_pass_hooks.items()):
+        try:
+            count += hook(now)
+        except Exception:
+            logger.exception("scheduler hook %s failed", name)
+    return count

@@ -1,6 +1,6 @@
 """The ten steps of the program, as the navigation and step pages show them.
 
-The wording is ours. Each step lists the tools it will hold; a step whose
+The wording is ours. Each step lists the tools it holds (or will); a step whose
 tools have not been built yet says so plainly on its page. A step can also
 carry a longer explanation (a template under ``core/steps/``), the works it
 draws on, and what it adds to the Today plan.
@@ -188,18 +188,124 @@ STEPS: tuple[Step, ...] = (
             ("jar:home", _("The connection jar")),
             ("checkins:history", _("Your check-ins so far")),
         ),
+        explanation="core/steps/step_3.html",
+        sources=(
+            Source(
+                "Driver, J. L., & Gottman, J. M.",
+                2004,
+                "Daily marital interactions and positive affect during marital conflict among "
+                "newlywed couples",
+                "Family Process, 43(3), 301–314",
+                _(
+                    "Newlyweds who turned towards each other’s small bids for attention in ordinary "
+                    "moments brought more warmth and humour to their disagreements."
+                ),
+            ),
+            Source(
+                "Algoe, S. B., Gable, S. L., & Maisel, N. C.",
+                2010,
+                "It’s the little things: Everyday gratitude as a booster shot for romantic "
+                "relationships",
+                "Personal Relationships, 17(2), 217–233",
+                _(
+                    "In daily diaries, gratitude for a partner’s thoughtful act went with feeling "
+                    "more connected the next day, for the one thanked and the one thanking."
+                ),
+            ),
+            Source(
+                "Algoe, S. B.",
+                2012,
+                "Find, remind, and bind: The functions of gratitude in everyday relationships",
+                "Social and Personality Psychology Compass, 6(6), 455–469",
+                _("Gratitude helps people notice a responsive partner and draws the two closer."),
+            ),
+        ),
+        today_adds=(
+            _(
+                "Until you have checked in, today’s check-in: two taps for how you feel and how "
+                "close you feel."
+            ),
+            _("With your partner linked, a reminder that one tap sends a thinking-of-you note."),
+            _(
+                "On your draw day, this week’s draw from the connection jar, then the act you drew "
+                "until you have done it."
+            ),
+        ),
     ),
     Step(
         4,
         _("Time together"),
         _("Protect time that belongs to the two of you, with phones away and nothing to rush to."),
-        (_("Date ideas and plans"), _("Calendar reminders"), _("A phones-down timer")),
+        (
+            _("Date ideas and plans"),
+            _("Dates in your calendar app"),
+            _("A phones-down timer and a look back afterwards"),
+        ),
         90,
         tool_url_name="dates:list",
         tool_label=_("Your dates"),
         more_tools=(
             ("dates:ideas", _("Date ideas")),
             ("dates:feed_manage", _("Dates in your calendar app")),
+        ),
+        explanation="core/steps/step_4.html",
+        sources=(
+            Source(
+                "Aron, A., Norman, C. C., Aron, E. N., McKenna, C., & Heyman, R. E.",
+                2000,
+                "Couples’ shared participation in novel and arousing activities and experienced "
+                "relationship quality",
+                "Journal of Personality and Social Psychology, 78(2), 273–284",
+                _(
+                    "Couples who took on a short, new and challenging task together rated their "
+                    "relationship higher afterwards than couples given a routine one."
+                ),
+            ),
+            Source(
+                "Gollwitzer, P. M.",
+                1999,
+                "Implementation intentions: Strong effects of simple plans",
+                "American Psychologist, 54(7), 493–503",
+                _(
+                    "Plans that say when and where something will happen are carried out more often."
+                ),
+            ),
+            Source(
+                "Dwyer, R. J., Kushlev, K., & Dunn, E. W.",
+                2018,
+                "Smartphone use undermines enjoyment of face-to-face social interactions",
+                "Journal of Experimental Social Psychology, 78, 233–239",
+                _(
+                    "At a shared restaurant meal, people with their phones on the table felt more "
+                    "distracted and enjoyed the time together less."
+                ),
+            ),
+            Source(
+                "Przybylski, A. K., & Weinstein, N.",
+                2013,
+                "Can you connect with me now? How the presence of mobile communication technology "
+                "influences face-to-face conversation quality",
+                "Journal of Social and Personal Relationships, 30(3), 237–246",
+                _(
+                    "In two experiments, a phone merely lying nearby went with less closeness in "
+                    "conversation."
+                ),
+            ),
+            Source(
+                "Crowley, J. P., Allred, R. J., Follon, J., & Volkmer, C.",
+                2018,
+                "Replication of the mere presence hypothesis: The effects of cell phones on "
+                "face-to-face conversations",
+                "Communication Studies, 69(3), 283–293",
+                _("A replication did not find that effect, so we call the evidence mixed."),
+            ),
+        ),
+        today_adds=(
+            _("A date planned within the next seven days, with a link to its phones-down page."),
+            _(
+                "With nothing planned, a prompt to plan some time together, or an idea that fits "
+                "what your partner chose to share, with the reason."
+            ),
         ),
     ),
     Step(
@@ -381,7 +487,47 @@ STEPS: tuple[Step, ...] = (
         tool_label=_("Today"),
         more_tools=(
             ("checkins:week", _("This week, looking back")),
+            ("reminders:settings", _("Reminder times and quiet hours")),
             ("notify:list", _("Notifications and how you get them")),
+        ),
+        explanation="core/steps/step_10.html",
+        sources=(
+            Source(
+                "Lally, P., van Jaarsveld, C. H. M., Potts, H. W. W., & Wardle, J.",
+                2010,
+                "How are habits formed: Modelling habit formation in the real world",
+                "European Journal of Social Psychology, 40(6), 998–1009",
+                _(
+                    "A small daily action took from 18 to 254 days to become largely automatic, and "
+                    "missing one day did not materially set it back."
+                ),
+            ),
+            Source(
+                "Wood, W., & Neal, D. T.",
+                2007,
+                "A new look at habits and the habit–goal interface",
+                "Psychological Review, 114(4), 843–863",
+                _(
+                    "Habits grow from repeating an action in a steady setting, whose cues then prompt it."
+                ),
+            ),
+            Source(
+                "Gollwitzer, P. M.",
+                1999,
+                "Implementation intentions: Strong effects of simple plans",
+                "American Psychologist, 54(7), 493–503",
+                _("Tying an intended action to a set moment makes it more likely to happen."),
+            ),
+        ),
+        today_adds=(
+            _(
+                "From Friday on, until you have written it, the weekly look back: one thing that "
+                "went well and one thing to try."
+            ),
+            _(
+                "A done or “not today” mark for each item, and a count of the days you showed up "
+                "that only you see."
+            ),
         ),
     ),
 )

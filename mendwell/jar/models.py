@@ -12,20 +12,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from mendwell.core.fields import EncryptedTextField
+from mendwell.core.weekdays import WEEKDAYS
 from mendwell.couples.access import SharedContent
 
 ACT_LIMIT = 200
 ACTS_PER_PERSON = 60
-
-WEEKDAYS = [
-    (0, _("Monday")),
-    (1, _("Tuesday")),
-    (2, _("Wednesday")),
-    (3, _("Thursday")),
-    (4, _("Friday")),
-    (5, _("Saturday")),
-    (6, _("Sunday")),
-]
 
 
 class JarAct(SharedContent):

@@ -32,15 +32,21 @@ def my_acts(user: Any) -> list[JarAct]:
     return list(rows.order_by("created_at"))
 
 
+def draw_day_rows(couple: Any) -> QuerySet[JarDay]:
+    """The couple's chosen draw day (no row: the default), as a query."""
+    return JarDay.objects.filter(couple=couple)
+
+
 def draw_weekday(user: Any) -> int:
     couple = couple_for_user(user)
-    row = JarDay.objects.filter(couple=couple).first() if couple else None
+    row = draw_day_rows(couple).first() if couple else None
     return row.weekday if row else DEFAULT_WEEKDAY
 
 
-def draw_open(user: Any, day: date) -> bool:
-    """From the chosen day until the end of that week."""
-    return day.weekday() >= draw_weekday(user)
+def draw_open(user: Any, day: date, *, weekday: int | None = None) -> bool:
+    """From the chosen day until the end of that week. ``weekday``: the couple's draw
+    day, when the caller already read it."""
+    return day.weekday() >= (draw_weekday(user) if weekday is None else weekday)
 
 
 def this_weeks_draw(user: Any, day: date) -> JarDraw | None:

@@ -8,6 +8,8 @@ content-neutral.
 
 from __future__ import annotations
 
+from datetime import time
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -39,12 +41,30 @@ class Notification(models.Model):
 
 
 class ChannelChoice(models.Model):
-    """The channels a person chose beyond the app itself."""
+    """How and when a person wants to hear from us.
+
+    Something the partner did (a nudge) always shows in the app; reminders
+    show there only if the person wants them to. Email and push wait out the
+    quiet hours: nothing buzzes or lands in an inbox between ``quiet_from``
+    and ``quiet_until`` (local wall times; the span may cross midnight).
+    """
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
     email = models.BooleanField(default=False)
+    push = models.BooleanField(default=False)
+    reminders_in_app = models.BooleanField(default=True)
+    quiet_from = models.TimeField(null=True, blank=True)
+    quiet_until = models.TimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"channels {self.pk}"
+
+    def in_quiet_hours(self, local_time: time) -> bool:
+        start, end = self.quiet_from, self.quiet_until
+        if start is None or end is None or start == end:
+            return False
+        if start < end:
+            return start <= local_time < end
+        return local_time >= start or local_time < end  # e.g. 22:00 to 07:00

@@ -26,3 +26,8 @@ def unread_count(user: Any) -> int:
 
 def email_chosen(user: Any) -> bool:
     return ChannelChoice.objects.filter(user=user, email=True).exists()
+
+
+def channels_for(user: Any) -> ChannelChoice:
+    """The person's saved choice, or the defaults if they never chose."""
+    return ChannelChoice.objects.filter(user=user).first() or ChannelChoice(user=user)

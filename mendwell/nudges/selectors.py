@@ -15,9 +15,14 @@ def _start_of_local_day() -> datetime:
     return datetime.combine(timezone.localdate(), time.min, tzinfo=zone)
 
 
-def sent_today(user: Any) -> int:
+def sent_today_rows(user: Any) -> QuerySet[Nudge]:
+    """The nudges this person sent today (their own day), as a query to count."""
     mine = cast("QuerySet[Nudge]", Nudge.objects.authored_by(user))
-    return mine.filter(created_at__gte=_start_of_local_day()).count()
+    return mine.filter(created_at__gte=_start_of_local_day())
+
+
+def sent_today(user: Any) -> int:
+    return sent_today_rows(user).count()
 
 
 def received_by(user: Any, *, limit: int = 20) -> list[Nudge]:

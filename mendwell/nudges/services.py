@@ -27,8 +27,9 @@ def _nudges() -> QuerySet[Nudge]:
     return cast("QuerySet[Nudge]", Nudge.objects.all())
 
 
-def refusal_for(user: Any) -> str | None:
-    """Why this person cannot send a nudge now, or None."""
+def refusal_for(user: Any, *, sent: int | None = None) -> str | None:
+    """Why this person cannot send a nudge now, or None. ``sent``: today's count, when the
+    caller already has it (Today's plan counts it in the same query as other things)."""
     if partner_of(user) is None:
         return _(
             "Thinking-of-you notes go to your partner: once they have joined you, you can send one."
@@ -37,7 +38,7 @@ def refusal_for(user: Any) -> str | None:
         return _("The couple program is paused for now. Your own tools still work.")
     if not joint_exercises_allowed(user):
         return _("Notes to your partner open once you've taken your private check.")
-    if sent_today(user) >= DAILY_LIMIT:
+    if (sent_today(user) if sent is None else sent) >= DAILY_LIMIT:
         return _(
             "You've sent %(limit)d today, which is plenty. Your partner will hear from you again tomorrow."
         ) % {"limit": DAILY_LIMIT}

@@ -7,6 +7,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from mendwell.core import page_reads
 from mendwell.couples.selectors import partner_of
 from mendwell.safety.models import SafetyCheck, SafetyState
 from mendwell.safety.questions import Outcome, score
@@ -35,8 +36,25 @@ def latest_outcome_for(user: Any) -> Outcome | None:
     return score(check.answers)[0] if check else None
 
 
+def _state_row(user: Any) -> SafetyState | None:
+    """The person's saved state, or None. Inside a read-only page, the two partners'
+    rows come in one query and are remembered (program_state_for asks about both)."""
+    if not page_reads.active():
+        return SafetyState.objects.filter(user=user).first()
+
+    def fetch() -> SafetyState | None:
+        partner = partner_of(user)
+        people = [user.pk] + ([partner.pk] if partner is not None else [])
+        rows = {row.user_id: row for row in SafetyState.objects.filter(user_id__in=people)}
+        for pk in people:
+            page_reads.remember(("safety_state", pk), rows.get(pk))
+        return rows.get(user.pk)
+
+    return page_reads.remembered(("safety_state", user.pk), fetch)
+
+
 def _pauses(user: Any) -> bool:
-    state = SafetyState.objects.filter(user=user).first()
+    state = _state_row(user)
     return bool(state and state.pauses_program)
 
 
@@ -51,7 +69,7 @@ def program_state_for(user: Any) -> ProgramState:
 
 
 def safety_check_done(user: Any) -> bool:
-    state = SafetyState.objects.filter(user=user).first()
+    state = _state_row(user)
     return bool(state and state.check_completed_at)
 
 
@@ -71,7 +89,7 @@ def reconnection_content_allowed(user: Any) -> bool:
 
 def check_prompt_due(user: Any) -> bool:
     """Show the person (only them) the private check: never done, or due again."""
-    state = SafetyState.objects.filter(user=user).first()
+    state = _state_row(user)
     if state is None or state.check_completed_at is None:
         return True
     return state.check_requested_at is not None

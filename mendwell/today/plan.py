@@ -18,7 +18,6 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from mendwell.affection import selectors as affection
-from mendwell.checkins import selectors as checkins
 from mendwell.conversations import selectors as questions
 from mendwell.couples.selectors import partner_of
 from mendwell.dates import selectors as dates
@@ -27,6 +26,7 @@ from mendwell.loved.suggestions import rank_for_partner
 from mendwell.nudges import services as nudges
 from mendwell.promises import selectors as promises
 from mendwell.safety.selectors import joint_exercises_allowed
+from mendwell.today.selectors import DayFacts, day_facts
 
 MAX_ITEMS = 5
 
@@ -53,8 +53,16 @@ class Context:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+def _facts(ctx: Context) -> DayFacts:
+    """What the check-in, week, nudge and jar providers need: one query for all four."""
+    if "facts" not in ctx.extra:
+        ctx.extra["facts"] = day_facts(ctx.user, today=ctx.today)
+    facts: DayFacts = ctx.extra["facts"]
+    return facts
+
+
 def _checkin(ctx: Context) -> PlanItem | None:
-    if checkins.checkin_on(ctx.user, ctx.today) is not None:
+    if _facts(ctx).checked_in:
         return None
     return PlanItem(
         "checkin",
@@ -68,13 +76,13 @@ def _checkin(ctx: Context) -> PlanItem | None:
 def _question(ctx: Context) -> PlanItem | None:
     if not ctx.together:
         return None
-    view = questions.day_view_for(ctx.user, day=ctx.today)
-    if view.mine is not None:
+    question, answered = questions.question_for_plan(ctx.user, day=ctx.today)
+    if answered:
         return None
     return PlanItem(
         "question",
         _("Today's question"),
-        str(view.question.text),
+        str(question.text),
         reverse("conversations:today"),
         _("Answer"),
     )
@@ -84,7 +92,7 @@ def _jar(ctx: Context) -> PlanItem | None:
     if not ctx.together:
         return None
     draw = jar.this_weeks_draw(ctx.user, ctx.today)
-    if draw is None and jar.draw_open(ctx.user, ctx.today):
+    if draw is None and jar.draw_open(ctx.user, ctx.today, weekday=_facts(ctx).jar_weekday):
         return PlanItem(
             "jar",
             _("Draw from the jar"),
@@ -164,7 +172,9 @@ def _touch(ctx: Context) -> PlanItem | None:
 
 
 def _nudge(ctx: Context) -> PlanItem | None:
-    if ctx.partner is None or nudges.refusal_for(ctx.user) is not None:
+    if ctx.partner is None:
+        return None
+    if nudges.refusal_for(ctx.user, sent=_facts(ctx).nudges_sent) is not None:
         return None
     return PlanItem(
         "nudge",
@@ -178,7 +188,7 @@ def _nudge(ctx: Context) -> PlanItem | None:
 def _week(ctx: Context) -> PlanItem | None:
     if ctx.today.weekday() < 4:  # from Friday on
         return None
-    if checkins.my_week_notes(ctx.user, checkins.week_of(ctx.today)):
+    if _facts(ctx).week_noted:
         return None
     return PlanItem(
         "week",

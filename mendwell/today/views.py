@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from mendwell.core.page_reads import page_reads
 from mendwell.core.steps import STEPS
 from mendwell.couples.selectors import couple_for_user, partner_of
 from mendwell.safety.selectors import ProgramState, check_prompt_due, program_state_for
@@ -27,19 +28,21 @@ def home(request: HttpRequest) -> HttpResponse:
         return render(request, "today/welcome.html")
     user: Any = request.user
     today = timezone.localdate()
-    marks = selectors.marks_on(user, today)
-    items = plan_for(user, today=today)
-    context = {
-        "couple": couple_for_user(user),
-        "partner": partner_of(user),
-        "steps": STEPS,
-        "program_paused": program_state_for(user) is ProgramState.PAUSED,
-        "check_prompt": check_prompt_due(user),
-        "open_items": [item for item in items if item.key not in marks],
-        "marked_items": [(item, marks[item.key]) for item in items if item.key in marks],
-        "streak": selectors.streak_for(user, today=today),
-    }
-    return render(request, "today/today.html", context)
+    # Every step asks who the partner is and whether the program runs: answer once per page.
+    with page_reads():
+        marks, streak = selectors.marks_and_streak(user, today=today)
+        items = plan_for(user, today=today)
+        context = {
+            "couple": couple_for_user(user),
+            "partner": partner_of(user),
+            "steps": STEPS,
+            "program_paused": program_state_for(user) is ProgramState.PAUSED,
+            "check_prompt": check_prompt_due(user),
+            "open_items": [item for item in items if item.key not in marks],
+            "marked_items": [(item, marks[item.key]) for item in items if item.key in marks],
+            "streak": streak,
+        }
+        return render(request, "today/today.html", context)
 
 
 @require_POST

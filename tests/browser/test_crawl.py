@@ -450,6 +450,8 @@ CRAWL: dict[str, Crawl] = {
     "dates:edit": Crawl(PARTNER, params=_date_plan),
     "dates:together": Crawl(PARTNER, params=_date_plan),  # the phones-down timer
     "notify:list": Crawl((ALEX, ROBIN)),
+    "reminders:settings": Crawl((ALEX, ROBIN)),  # step 10: times, channels, quiet hours
+    "offline": Crawl(PUBLIC),  # the page the service worker shows without a connection
     # Step 7: the comfort settings first, which opens the tools for both (see
     # _affection_open), so Alex and Sam then see the running challenge; Robin is on
     # their own and is asked to invite a partner.
@@ -520,6 +522,7 @@ EXCLUDED: dict[str, str] = {
     "healthz": "JSON for monitors",
     "couples:invite_create": "POST only (makes a code); test_journey.py uses it",
     "couples:invite_revoke": "POST only",
+    "reminders:channels": "POST only; the reminders page shows its form and errors",
     "couples:shared_download": "POST only; answers with a zip file",
     "safety:check_skip": "POST only",
     "safety:pause": "POST only",
@@ -568,6 +571,9 @@ EXCLUDED: dict[str, str] = {
     "affection:challenge_answer": "POST only (the day's buttons on the affection page)",
     "affection:note_delete": "POST only (the button beside one's own note)",
     "manifest": "the installable app's manifest (JSON)",
+    "service_worker": "the service worker script (JavaScript); test_pwa.py registers it",
+    "push:subscribe": "POST only, JSON (the device button on the notifications page)",
+    "push:unsubscribe": "POST only, JSON (the device button on the notifications page)",
     "mfa_download_recovery_codes": "a plain-text file download",
     "mfa_login_webauthn": "passkey sign-in endpoint: POST only, a GET goes back to the login page",
     "api-v1:api-root": "JSON API (no page at the root: 404)",

@@ -10,12 +10,19 @@ from django_tasks_db.models import DBTaskResult
 pytestmark = pytest.mark.django_db
 
 
-def test_every_step_has_a_page_that_says_what_is_coming(client_for, alex):
+def test_every_step_has_a_page_that_says_what_is_built_and_what_is_coming(client_for, alex):
+    from mendwell.core.steps import step_by_number
+
     client = client_for(alex)
     for number in range(1, 11):
         page = client.get(f"/steps/{number}/").content.decode()
         assert f"Step {number} of 10" in page
-        assert "coming soon" in page
+        step = step_by_number(number)
+        assert step is not None
+        if step.tool_url_name:
+            assert "What this step holds" in page and "coming soon" not in page
+        else:
+            assert "What this step will hold" in page and "These tools are coming soon." in page
     assert client.get("/steps/11/").status_code == 404
 
 

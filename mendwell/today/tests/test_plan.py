@@ -162,3 +162,19 @@ def test_with_nothing_planned_the_idea_follows_what_the_partner_shared(checked):
     (date_item,) = [item for item in plan_for(alex) if item.key == "date"]
     assert date_item.title == "An idea for time together"
     assert "Sam rated" in date_item.text and "?idea=" in date_item.url
+
+
+def test_the_week_look_back_and_thinking_of_you_leave_once_done_for_the_day(checked, client_for):
+    import uuid
+
+    from mendwell.checkins.models import WeekNote
+    from mendwell.nudges.models import DAILY_LIMIT
+    from mendwell.nudges.services import nudge_send
+
+    alex, _sam = checked
+    WeekNote.objects.create(author=alex, week_of=date(2026, 11, 23), kind="went_well", text="x")
+    for _ in range(DAILY_LIMIT):
+        nudge_send(user=alex, nudge_id=uuid.uuid4(), note="")
+    page = client_for(alex).get("/").content.decode()
+    assert "Look back on the week" not in page and "One tap lets your partner" not in page
+    assert "How are you today?" in page  # the rest of the plan is still there

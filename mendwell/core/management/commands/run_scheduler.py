@@ -9,7 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
-from mendwell.core.scheduler import enqueue_due_jobs
+from mendwell.core.scheduler import registered_jobs, run_pass
 
 
 class Command(BaseCommand):
@@ -23,12 +23,13 @@ class Command(BaseCommand):
         self.stopping = False
         signal.signal(signal.SIGTERM, self._stop)
         signal.signal(signal.SIGINT, self._stop)
+        registered_jobs()  # import every app's tasks module, which registers its hooks
         if not once:
             self.stdout.write("Scheduler running; press Ctrl+C to stop.")
         while not self.stopping:
             try:
                 close_old_connections()
-                enqueue_due_jobs()
+                run_pass()
             except Exception:  # a bad pass must not crash-loop the scheduler
                 self.stderr.write("Scheduler pass failed; retrying on the next pass.")
                 import logging

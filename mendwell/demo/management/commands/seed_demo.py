@@ -61,9 +61,20 @@ class Command(BaseCommand):
             invite_accept(user=sam, code=new.code)
         self._seed_log(alex)
         self._seed_acknowledgement(alex, sam)
+        self._seed_reminders(alex)
         self.stdout.write(self.style.SUCCESS("Demo people ready:"))
         for email, name, _zone in DEMO_PEOPLE:
             self.stdout.write(f"  {name:<6} {email:<20} password: {DEMO_PASSWORD}")
+
+    def _seed_reminders(self, alex: Any) -> None:
+        """Alex has chosen a morning reminder, so the reminders page shows one set up."""
+        from datetime import time
+
+        from mendwell.reminders.models import Kind, Reminder
+        from mendwell.reminders.services import reminder_set
+
+        if not Reminder.objects.filter(user=alex).exists():
+            reminder_set(user=alex, kind=Kind.DAILY_PLAN, enabled=True, at=time(8, 0))
 
     def _seed_log(self, alex: Any) -> None:
         """Two private log entries for Alex (step 1), once."""
