@@ -157,27 +157,46 @@ def start() -> None:
     )
 
 
-def ensure_chromium() -> None:
-    if CHROMIUM.exists():
+def _missing_system_packages() -> list[str]:
+    """Debian packages the tests need: Chromium for the browser tests, and
+    Pango with a font for the PDF exports (WeasyPrint)."""
+    import ctypes.util
+
+    missing = []
+    if not CHROMIUM.exists():
+        missing.append("chromium")
+    if ctypes.util.find_library("pango-1.0") is None:
+        missing.append("libpango-1.0-0")
+    if ctypes.util.find_library("pangoft2-1.0") is None:
+        missing.append("libpangoft2-1.0-0")
+    if not Path("/usr/share/fonts/truetype/dejavu").exists():
+        missing.append("fonts-dejavu-core")
+    return missing
+
+
+def ensure_system_packages() -> None:
+    missing = _missing_system_packages()
+    if not missing:
         return
     is_debian = Path("/etc/debian_version").exists()
     if is_debian and os.geteuid() == 0 and shutil.which("apt-get"):
-        say("Installing Debian's chromium for the browser tests …")
+        say(f"Installing Debian packages for the tests: {' '.join(missing)} …")
         run(["apt-get", "update", "-qq"])
         run(
-            ["apt-get", "install", "-y", "-qq", "chromium"],
+            ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing],
             env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
         )
         return
     sys.exit(
-        "The browser tests need Chromium at /usr/bin/chromium. Install your system's "
-        "'chromium' package (Debian/Ubuntu: sudo apt-get install chromium) and run again."
+        "The tests need these system packages: "
+        f"{' '.join(missing)} (Debian/Ubuntu: sudo apt-get install {' '.join(missing)}). "
+        "Install them and run again."
     )
 
 
 def test(extra: list[str]) -> None:
     install()
-    ensure_chromium()
+    ensure_system_packages()
     import tempfile
 
     # Tests never touch ./data: a scratch data directory for the run.

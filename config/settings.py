@@ -98,8 +98,12 @@ INSTALLED_APPS = [
     "mendwell.nudges",
     "mendwell.jar",
     "mendwell.dates",
+    "mendwell.progress",
     "mendwell.reminders",
+    "mendwell.story",
+    "mendwell.counsel",
     "mendwell.today",
+    "mendwell.report",
     "mendwell.demo",
 ]
 if IS_TEST:
@@ -123,6 +127,8 @@ MIDDLEWARE = [
     "mendwell.core.middleware.CSPNonceMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Counsellor accounts reach only the counsellor pages (see the module).
+    "mendwell.counsel.middleware.CounsellorScopeMiddleware",
     "mendwell.core.middleware.UserPreferencesMiddleware",
     "mendwell.core.middleware.PrivateResponseMiddleware",
 ]

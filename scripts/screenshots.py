@@ -71,6 +71,11 @@ SIGNED_IN = [
     ("jar", "/jar/"),
     ("dates", "/dates/"),
     ("step-10", "/steps/10/"),
+    ("progress", "/progress/"),
+    ("victories", "/story/"),
+    ("story", "/story/timeline/"),
+    ("professional-help", "/safety/professional-help/"),
+    ("step-9", "/steps/9/"),
 ]
 DARK = [("today-dark", "/")]
 

@@ -8,7 +8,8 @@ in neither list fails ``test_every_route_with_a_path_parameter_is_classified``.
 
 The world: Alex was linked with Casey and shared a note with her, then left.
 Alex is now linked with Sam and has a private note and a note shared with Sam.
-Robin is a stranger; Staff is a superuser. Invites only exist while the
+Robin is a stranger; Staff is a superuser. Dana is Alex's counsellor, with a
+standing grant of every grantable kind (step 9). Invites only exist while the
 inviter has no partner, so the invite routes get their own world, in which
 Alex is on their own with a pending code meant for Sam.
 """
@@ -18,7 +19,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import Any
 from urllib.parse import quote
 
@@ -37,7 +38,9 @@ from mendwell.checkins.models import CheckIn
 from mendwell.conversations.guided.selectors import view_of
 from mendwell.conversations.guided.services import conversation_start, topic_set, turn_add
 from mendwell.conversations.models import Conversation, RuleAgreement, Turn
-from mendwell.couples.access import Visibility
+from mendwell.counsel import services as counsel_services
+from mendwell.couples.access import Visibility, grantable_models
+from mendwell.couples.grants import CounsellorLink, CounsellorProfile, Grant
 from mendwell.couples.selectors import couple_for_user
 from mendwell.couples.services import couple_leave, invite_create
 from mendwell.dates.models import DatePlan
@@ -50,8 +53,10 @@ from mendwell.journal.acknowledgements.services import (
 from mendwell.journal.models import Acknowledgement, AcknowledgementResponse, LogEntry
 from mendwell.loved.models import LovedItem
 from mendwell.promises.models import Promise, PromiseOccurrence
+from mendwell.report.services import report_link_create
 from mendwell.safety.questions import ITEM_KEYS
 from mendwell.safety.services import safety_check_submit
+from mendwell.story.models import Victory
 from tests.gatekeeper.models import Note
 from tests.security_support import (
     LOGIN_PATH,
@@ -64,7 +69,7 @@ from tests.security_support import (
 
 pytestmark = pytest.mark.usefixtures("fresh_rate_limits")
 
-ACTORS = ("author", "partner", "ex_partner", "stranger", "anonymous", "staff")
+ACTORS = ("author", "partner", "ex_partner", "stranger", "anonymous", "staff", "counsellor")
 
 # Expected statuses. 404 means "looks exactly like an id that does not exist";
 # 302 for anonymous means "sent to the login page".
@@ -75,6 +80,8 @@ READABLE_BY_AUTHOR_ONLY = {
     "stranger": 404,
     "anonymous": 302,
     "staff": 404,
+    # Alex's counsellor, with a grant of every kind: other apps' pages still answer 404.
+    "counsellor": 404,
 }
 READABLE_BY_THE_COUPLE = {**READABLE_BY_AUTHOR_ONLY, "partner": 200}
 # A successful change redirects; everyone else is told the object does not exist.
@@ -434,6 +441,95 @@ OBJECT_ROUTES["dates:ics"] = ObjectRoute(
     kind="date_plan", get={"plan": READABLE_BY_THE_COUPLE, "old_plan": READABLE_BY_AUTHOR_ONLY}
 )
 
+# Step 8's small victories: the couple reads the shared wall, but a victory is its
+# poster's alone to change, also one shared with Casey in the couple that ended.
+VICTORIES = ("shared_victory", "private_victory", "old_victory")
+OBJECT_ROUTES.update(
+    {
+        "story:edit": ObjectRoute(
+            kind="victory",
+            get=dict.fromkeys(VICTORIES, READABLE_BY_AUTHOR_ONLY),
+            post=dict.fromkeys(VICTORIES, CHANGEABLE_BY_AUTHOR_ONLY),
+            post_data={"text": "Rewritten by someone else", "happened_on": "2026-01-02"},
+        ),
+        "story:delete": ObjectRoute(
+            kind="victory",
+            get=dict.fromkeys(VICTORIES, READABLE_BY_AUTHOR_ONLY),
+            post=dict.fromkeys(VICTORIES, CHANGEABLE_BY_AUTHOR_ONLY),
+        ),
+    }
+)
+
+# Step 9's counsellor access: the client (Alex) manages invites, grants and the link;
+# Dana, the counsellor, reads her client's page, leaves notes and opens granted items;
+# either side ends the link. An ended link is closed to both; the counsellor reads an
+# item only while an item grant covers it: never a revoked, ungranted or private one,
+# nor one of Sam's. The client's own items are read on the client's own pages.
+COUNSEL_KINDS = {"counsel_invite", "counsel_link", "counsel_grant", "counsel_item"}
+FOR_THE_COUNSELLOR = {**READABLE_BY_AUTHOR_ONLY, "author": 404, "counsellor": 200}
+READABLE_BY_NOBODY = {**READABLE_BY_AUTHOR_ONLY, "author": 404}
+COUNSEL_LINKS = ("counsellor_link", "old_counsellor_link")
+OBJECT_ROUTES.update(
+    {
+        "counsel:invite_revoke": ObjectRoute(
+            kind="counsel_invite", post={"counsellor_invite": CHANGEABLE_BY_AUTHOR_ONLY}
+        ),
+        "counsel:link": ObjectRoute(
+            kind="counsel_link",
+            get={
+                "counsellor_link": READABLE_BY_AUTHOR_ONLY,
+                "old_counsellor_link": READABLE_BY_NOBODY,
+            },
+        ),
+        "counsel:grant_create": ObjectRoute(
+            kind="counsel_link",
+            post={
+                "counsellor_link": CHANGEABLE_BY_AUTHOR_ONLY,
+                "old_counsellor_link": CLOSED_TO_EVERYONE,
+            },
+            post_data={
+                "categories": "checkins.checkin",
+                "until": (date.today() + timedelta(days=30)).isoformat(),
+            },
+            changes=False,
+        ),
+        "counsel:link_end": ObjectRoute(
+            kind="counsel_link",
+            post={
+                "counsellor_link": {**CHANGEABLE_BY_AUTHOR_ONLY, "counsellor": 302},
+                "old_counsellor_link": CLOSED_TO_EVERYONE,
+            },
+        ),
+        "counsel:grant_revoke": ObjectRoute(
+            kind="counsel_grant",
+            post={"grant": CHANGEABLE_BY_AUTHOR_ONLY, "old_grant": CLOSED_TO_EVERYONE},
+        ),
+        "counsel:client": ObjectRoute(
+            kind="counsel_link",
+            get={"counsellor_link": FOR_THE_COUNSELLOR, "old_counsellor_link": READABLE_BY_NOBODY},
+        ),
+        "counsel:note_add": ObjectRoute(
+            kind="counsel_link",
+            post={
+                "counsellor_link": {**CLOSED_TO_EVERYONE, "counsellor": 302},
+                "old_counsellor_link": CLOSED_TO_EVERYONE,
+            },
+            post_data={"note_id": str(uuid.uuid4()), "text": "Try a gentle start."},
+            changes=False,
+        ),
+        "counsel:item": ObjectRoute(
+            kind="counsel_item",
+            get={
+                "granted_item": FOR_THE_COUNSELLOR,
+                "revoked_item": READABLE_BY_NOBODY,
+                "ungranted_item": READABLE_BY_NOBODY,
+                "private_item": READABLE_BY_NOBODY,
+                "partners_item": READABLE_BY_NOBODY,
+            },
+        ),
+    }
+)
+
 NON_OBJECT_ROUTES: dict[str, NonObjectRoute] = {
     "account_confirm_email": NonObjectRoute(
         "The emailed verification key is itself the secret; no stored object is named by id.",
@@ -443,9 +539,20 @@ NON_OBJECT_ROUTES: dict[str, NonObjectRoute] = {
         "The emailed reset token (user id + HMAC) is checked by allauth; a bad token gets one page.",
         {"uidb36": "zz", "key": "made-up-token"},
     ),
+    "counsel:join": NonObjectRoute(
+        "The single-use counsellor invitation token is itself the secret (stored hashed); "
+        "a wrong, used or expired one gets the same calm page.",
+        {"token": "made-up-token"},
+    ),
     "dates:feed": NonObjectRoute(
         "The private calendar-feed token is itself the secret (stored hashed); a wrong or "
         "revoked token is a 404 for everyone, signed in or not.",
+        {"token": "made-up-token"},
+    ),
+    "report:download": NonObjectRoute(
+        "The single-use report token is itself the secret (stored hashed) and works for its "
+        "owner only; any other person, a used, expired or made-up token all get the same 404 "
+        "(see test_a_report_link_opens_for_its_owner_only).",
         {"token": "made-up-token"},
     ),
     "step_detail": NonObjectRoute(
@@ -489,7 +596,61 @@ def _people(make_user: Callable[..., Any]) -> dict[str, Any]:
         "stranger": make_user("robin@example.com", "Robin", time_zone="America/New_York"),
         "staff": make_user("staff@example.com", "Staff", is_staff=True, is_superuser=True),
         "anonymous": None,
+        "counsellor": _counsellor_of(alex, make_user("dana@example.com", "Dana")),
     }
+
+
+def _counsellor_of(client: Any, counsellor: Any) -> Any:
+    """A counsellor who accepted the client's invitation, granted every kind for 30 days."""
+    CounsellorProfile.objects.create(user=counsellor)
+    to_client = CounsellorLink.objects.create(client=client, counsellor=counsellor)
+    until = timezone.now() + timedelta(days=30)
+    for category in grantable_models():
+        Grant.objects.create(link=to_client, category=category, expires_at=until)
+    return counsellor
+
+
+def _counsel_objects(alex: Any, sam: Any, dana: Any, kind: str) -> dict[str, models.Model]:
+    """Alex's side of working with Dana: an invite, the link, item grants, items to read."""
+    if kind == "counsel_invite":
+        return {"counsellor_invite": counsel_services.invite_create(client=alex).invite}
+    current = CounsellorLink.objects.get(client=alex, counsellor=dana, ended_at__isnull=True)
+    old = CounsellorLink.objects.create(client=alex, counsellor=dana, ended_at=timezone.now())
+    if kind == "counsel_link":
+        return {"counsellor_link": current, "old_counsellor_link": old}
+    # From here on only item grants count: the standing grant of every kind steps aside.
+    Grant.objects.filter(link=current).update(revoked_at=timezone.now())
+    couple = couple_for_user(alex)
+
+    def checkin(author: Any, day: int, *, shared: bool = True) -> CheckIn:
+        return CheckIn.objects.create(
+            author=author,
+            couple=couple,
+            visibility=Visibility.SHARED if shared else Visibility.PRIVATE,
+            day=date(2026, 3, day),
+            mood=3,
+            closeness=3,
+        )
+
+    items = {
+        "granted_item": checkin(alex, 1),
+        "revoked_item": checkin(alex, 2),
+        "ungranted_item": checkin(alex, 3),
+        "private_item": checkin(alex, 4, shared=False),
+        "partners_item": checkin(sam, 5),
+    }
+    until = timezone.now() + timedelta(days=30)
+    grants = {
+        variant: Grant.objects.create(
+            link=current, category="checkins.checkin", item_id=items[variant].pk, expires_at=until
+        )
+        for variant in ("granted_item", "revoked_item", "private_item", "partners_item")
+    }
+    Grant.objects.filter(pk=grants["revoked_item"].pk).update(revoked_at=timezone.now())
+    if kind == "counsel_grant":
+        grants["revoked_item"].refresh_from_db()
+        return {"grant": grants["granted_item"], "old_grant": grants["revoked_item"]}
+    return dict(items)
 
 
 def _draft_acknowledgement(alex: Any, text: str) -> Acknowledgement:
@@ -584,6 +745,17 @@ def _promise(alex: Any, *, shared: bool) -> Promise:
     return promise
 
 
+def _victory(alex: Any, couple: Any, *, shared: bool) -> Victory:
+    """One of Alex's small victories, on the couple's wall or kept to Alex."""
+    return Victory.objects.create(
+        author=alex,
+        couple=couple if shared else None,
+        visibility=Visibility.SHARED if shared else Visibility.PRIVATE,
+        text="we laughed at dinner",
+        happened_on=date(2026, 1, 1),
+    )
+
+
 def build_world(make_user: Callable[..., Any], kind: str, signed_in: tuple[str, ...]) -> World:
     """Alex's world for one object kind, with the given actors already signed in."""
     people = _people(make_user)
@@ -636,6 +808,8 @@ def build_world(make_user: Callable[..., Any], kind: str, signed_in: tuple[str, 
         objects["old_challenge"] = next(iter(old.values()))
     if kind == "promise":
         objects["old_promise"] = _promise(alex, shared=True)  # made to Casey
+    if kind == "victory":
+        objects["old_victory"] = _victory(alex, old_couple, shared=True)
     if kind == "loved_item":
         objects["old_shared_item"] = LovedItem.objects.create(
             author=alex,
@@ -720,6 +894,11 @@ def build_world(make_user: Callable[..., Any], kind: str, signed_in: tuple[str, 
     elif kind == "ack_answer":
         link(alex, sam)
         objects["answer"] = _answer(sam, _sent_acknowledgement(alex, "for Sam"))
+    elif kind == "victory":
+        link(alex, sam)
+        couple = couple_for_user(alex)
+        objects["shared_victory"] = _victory(alex, couple, shared=True)
+        objects["private_victory"] = _victory(alex, couple, shared=False)
     elif kind == "loved_item":
         link(alex, sam)
         couple = couple_for_user(alex)
@@ -729,6 +908,9 @@ def build_world(make_user: Callable[..., Any], kind: str, signed_in: tuple[str, 
         objects["shared_item"] = LovedItem.objects.create(
             author=alex, couple=couple, visibility=Visibility.SHARED, text="for Sam", position=2
         )
+    elif kind in COUNSEL_KINDS:
+        link(alex, sam)
+        objects.update(_counsel_objects(alex, sam, people["counsellor"], kind))
     else:
         link(alex, sam)
         couple = couple_for_user(alex)
@@ -1005,6 +1187,21 @@ def test_a_made_up_value_on_a_non_object_route_gets_a_calm_answer(
     for client in (sign_in(make_user("robin@example.com")), Client()):
         response = client.get(url)
         assert response.status_code in {200, 302, 404}, response.status_code
+
+
+def test_a_report_link_opens_for_its_owner_only(make_user: Any) -> None:
+    # The token names Alex's report; for every other actor it must be a plain 404
+    # (anonymous: the sign-in redirect), and their tries must not use the link up.
+    people = _people(make_user)
+    token = report_link_create(
+        user=people["author"],
+        choices={"parts": ["pulse"], "start": "2026-01-01", "end": "2026-03-01"},
+    )
+    url = reverse("report:download", kwargs={"token": token})
+    for actor in sorted(ACTORS, key=lambda name: name == "author"):  # the owner last
+        user = people[actor]
+        response = (Client() if user is None else sign_in(user)).get(url)
+        assert response.status_code == READABLE_BY_AUTHOR_ONLY[actor], actor
 
 
 # --- Unlinking takes effect on the very next request (TS4, TS40) -------------------

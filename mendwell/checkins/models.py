@@ -36,6 +36,7 @@ class CheckIn(SharedContent):
 
     export_fields = ("day", "mood", "closeness", "note")
     export_label = _("Daily check-in")
+    grant_category = "checkins.checkin"  # a client may grant it to their counsellor
 
     class Meta:
         constraints = [
@@ -75,6 +76,7 @@ class WeekNote(SharedContent):
 
     export_fields = ("week_of", "kind", "text")
     export_label = _("Weekly look back")
+    grant_category = "checkins.weeknote"  # a client may grant it to their counsellor
 
     class Meta:
         constraints = [

@@ -464,6 +464,41 @@ STEPS: tuple[Step, ...] = (
         ),
         (_("Weekly check-in"), _("Small victories"), _("Your story so far")),
         60,
+        tool_url_name="progress:home",
+        tool_label=_("Your weekly pulse"),
+        more_tools=(("story:home", _("Small victories")), ("story:timeline", _("Our story"))),
+        explanation="core/steps/step_8.html",
+        sources=(
+            Source(
+                "Doss, B. D., Cicila, L. N., Georgia, E. J., Roddy, M. K., Nowlan, K. M., "
+                "Benson, L. A., & Christensen, A.",
+                2016,
+                "A randomized controlled trial of the web-based OurRelationship program: "
+                "Effects on relationship and individual functioning",
+                "Journal of Consulting and Clinical Psychology, 84(4), 285–296",
+                _(
+                    "An online program for couples helped over weeks of work, measured at its end "
+                    "and not from day to day."
+                ),
+            ),
+            Source(
+                "Jacobson, N. S., & Truax, P.",
+                1991,
+                "Clinical significance: A statistical approach to defining meaningful change in "
+                "psychotherapy research",
+                "Journal of Consulting and Clinical Psychology, 59(1), 12–19",
+                _("A way to tell a change bigger than ordinary wobble from the wobble itself."),
+            ),
+            Source(
+                "Gable, S. L., Reis, H. T., Impett, E. A., & Asher, E. R.",
+                2004,
+                "What do you do when things go right? The intrapersonal and interpersonal "
+                "benefits of sharing positive events",
+                "Journal of Personality and Social Psychology, 87(2), 228–245",
+                _("Sharing a good moment, and a warm response to it, adds to it and to closeness."),
+            ),
+        ),
+        today_adds=(_("The weekly check-in, in the week it is due, until you have answered it."),),
     ),
     Step(
         9,
@@ -474,6 +509,39 @@ STEPS: tuple[Step, ...] = (
         ),
         (_("When to look for help"), _("Counsellor access you control"), _("A printable summary")),
         30,
+        tool_url_name="safety:professional_help",
+        tool_label=_("Finding professional support"),
+        more_tools=(
+            ("counsel:home", _("Counsellor access you control")),
+            ("report:home", _("A printable report")),
+        ),
+        explanation="core/steps/step_9.html",
+        sources=(
+            Source(
+                "Lebow, J. L., Chambers, A. L., Christensen, A., & Johnson, S. M.",
+                2012,
+                "Research on the treatment of couple distress",
+                "Journal of Marital and Family Therapy, 38(1), 145–168",
+                _("A review of the research showing that couple therapy helps many couples."),
+            ),
+            Source(
+                "Doss, B. D., Atkins, D. C., & Christensen, A.",
+                2003,
+                "Who’s dragging their feet? Husbands and wives seeking marital therapy",
+                "Journal of Marital and Family Therapy, 29(2), 165–177",
+                _("How and when couples decide to seek help, often long after problems began."),
+            ),
+            Source(
+                "Stith, S. M., McCollum, E. E., & Rosen, K. H.",
+                2011,
+                "Couples therapy for domestic violence: Finding safe solutions",
+                "American Psychological Association",
+                _(
+                    "Sessions together need careful screening first, and are not the right help "
+                    "where there is fear or control."
+                ),
+            ),
+        ),
     ),
     Step(
         10,

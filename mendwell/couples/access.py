@@ -11,6 +11,13 @@ The rules:
 * ``shared`` is visible to the author and to the partners of the couple it was
   shared in, for as long as that couple is active. A couple ends when either
   partner leaves, so a share stops resolving on the very next request.
+* A counsellor (``couples.grants``) sees a row only while an active grant
+  from that row's *author* covers it, by item or by the model's
+  ``grant_category``, and only while the row is shared in an active couple:
+  a grant narrows what the client already shares, so never a private row,
+  never the partner's words, and never a model without ``grant_category``
+  (the safety check has none). Revoking, expiry, ending the counsellor link
+  or the couple all stop it on the next request.
 * Anything not visible answers exactly like an id that does not exist (404).
 
 Authorization is computed from the database on every query and never cached
@@ -53,13 +60,46 @@ def _active_partner_of(user: Any) -> Exists:
     )
 
 
+def _author_still_shares() -> Exists:
+    """The row's author is still a partner in the active couple it was shared in."""
+    from mendwell.couples.models import Membership, Role
+
+    return Exists(
+        Membership.objects.filter(
+            couple_id=OuterRef("couple_id"),
+            user_id=OuterRef("author_id"),
+            role=Role.PARTNER,
+            ended_at__isnull=True,
+            couple__ended_at__isnull=True,
+        )
+    )
+
+
+def _granted_to(model: type[models.Model], user: Any) -> Q:
+    """Rows an active grant from their author lets this counsellor read."""
+    category = getattr(model, "grant_category", "")
+    if not category:
+        return Q(pk__in=[])
+    from mendwell.couples.grants import Grant
+
+    grants = Grant.objects.active().filter(
+        link__counsellor=user,
+        link__client_id=OuterRef("author_id"),
+        category=category,
+    )
+    covering = grants.filter(Q(item_id__isnull=True) | Q(item_id=OuterRef("pk")))
+    return Q(visibility=Visibility.SHARED) & _author_still_shares() & Exists(covering)
+
+
 class ContentQuerySet(models.QuerySet):
     def visible_to(self, user: Any) -> ContentQuerySet:
         """Rows this user may read. Anonymous users see nothing."""
         if user is None or not user.is_authenticated or not user.is_active:
             return self.none()
         return self.filter(
-            Q(author=user) | (Q(visibility=Visibility.SHARED) & _active_partner_of(user))
+            Q(author=user)
+            | (Q(visibility=Visibility.SHARED) & _active_partner_of(user))
+            | _granted_to(self.model, user)
         )
 
     def authored_by(self, user: Any) -> ContentQuerySet:
@@ -69,8 +109,16 @@ class ContentQuerySet(models.QuerySet):
         return self.filter(author=user)
 
     def shared_with(self, user: Any) -> ContentQuerySet:
-        """What the partner shared with this user (not the user's own rows)."""
-        return self.visible_to(user).exclude(author=user)
+        """What the partner shared with this user (not the user's own rows).
+
+        Partner shares only: a counsellor's grants never reach code written
+        for a partner (answering, marking, "shared with me" downloads).
+        """
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.none()
+        return self.filter(Q(visibility=Visibility.SHARED) & _active_partner_of(user)).exclude(
+            author=user
+        )
 
 
 class SharedContent(PublicIdModel, TimeStampedModel):
@@ -90,6 +138,9 @@ class SharedContent(PublicIdModel, TimeStampedModel):
     export_fields: ClassVar[tuple[str, ...]] = ()
     # A short, neutral, translatable name for the kind of item.
     export_label: ClassVar[Any] = _("Item")
+    # Set (to the model's label, e.g. "checkins.checkin") on kinds a client may
+    # grant a counsellor; empty means no grant can ever cover this model.
+    grant_category: ClassVar[str] = ""
 
     class Meta:
         abstract = True
@@ -111,6 +162,11 @@ def content_models() -> list[type[SharedContent]]:
     from django.apps import apps
 
     return [model for model in apps.get_models() if issubclass(model, SharedContent)]
+
+
+def grantable_models() -> dict[str, type[SharedContent]]:
+    """Kinds a client may grant a counsellor, by their grant category."""
+    return {model.grant_category: model for model in content_models() if model.grant_category}
 
 
 def get_visible_or_404(model: type[M], *, user: Any, pk: Any) -> M:

@@ -94,3 +94,12 @@ class Invite(PublicIdModel):
     def is_pending(self, now: object = None) -> bool:
         now = now or timezone.now()
         return self.used_at is None and self.revoked_at is None and self.expires_at > now  # type: ignore[operator]
+
+
+# Counsellor access rows live in their own module; importing them here registers
+# them with the app (the gate in access.py reads them).
+from mendwell.couples.grants import (  # noqa: E402, F401
+    CounsellorLink,
+    CounsellorProfile,
+    Grant,
+)

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from mendwell.couples.grants import is_counsellor
 from mendwell.couples.models import Couple, Invite, Membership, Role
 from mendwell.couples.selectors import active_membership, couple_for_user, partner_of
 
@@ -37,6 +38,11 @@ class CoupleError(Exception):
         self.message = message
         self.code = code
 
+
+COUNSELLOR_ACCOUNT = _(
+    "This is a counsellor account, so it can't join or start a couple space. "
+    "To use Mendwell with a partner, sign up with another account."
+)
 
 INVALID_CODE = _(
     "That code doesn't work. It may have expired, been used already, or been mistyped. "
@@ -66,6 +72,8 @@ def _new_code() -> str:
 @transaction.atomic
 def couple_create(*, user: Any) -> Couple:
     """Start a couple space for a person on their own; returns the existing one if any."""
+    if is_counsellor(user):
+        raise CoupleError(COUNSELLOR_ACCOUNT, code="counsellor")
     existing = couple_for_user(user)
     if existing is not None:
         return existing
@@ -120,6 +128,8 @@ def invite_accept(*, user: Any, code: str) -> Couple:
     """Join the inviter's couple with a code. Every unusable code gets one message."""
     if not normalise_code(code):
         raise CoupleError(_("Please enter the code your partner gave you."), code="required")
+    if is_counsellor(user):
+        raise CoupleError(COUNSELLOR_ACCOUNT, code="counsellor")
     now = timezone.now()
     invite = Invite.objects.select_related("couple").filter(code_hash=hash_code(code)).first()
     if invite is not None and invite.inviter_id == user.pk:

@@ -84,6 +84,7 @@ class LovedItem(SharedContent):
 
     export_fields = ("text", "this_week")
     export_label = _("Something that makes me feel loved")
+    grant_category = "loved.loveditem"  # a client may grant it to their counsellor
 
     class Meta:
         indexes = [

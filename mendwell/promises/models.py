@@ -60,6 +60,7 @@ class Promise(SharedContent):
 
     export_fields = ("text", "due_on", "due_time", "recurrence", "status", "withdraw_note")
     export_label = _("Promise")
+    grant_category = "promises.promise"  # a client may grant it to their counsellor
 
     class Meta:
         indexes = [

@@ -26,6 +26,10 @@ def wall_to_utc(day: date, at: time, zone: ZoneInfo) -> datetime:
 def next_due(*, at: time, zone: ZoneInfo, after: datetime, weekday: int | None = None) -> datetime:
     """The first instant strictly after ``after`` at wall time ``at`` in ``zone``
     (on ``weekday`` only, 0 = Monday, when given)."""
+    # A chosen time is a plain wall time: a stray fold=1 would pick the later
+    # offset, which inside a gap lands on the previous day (St John's moved
+    # its clocks at 00:01 until 2011).
+    at = at.replace(fold=0)
     day = after.astimezone(zone).date() - timedelta(days=1)
     for _step in range(_SEARCH_DAYS):
         if weekday is None or day.weekday() == weekday:

@@ -1,5 +1,9 @@
 """The directory of emergency, crisis and abuse lines, chosen by country.
 
+It also lists, per country, where to find a counsellor or couples therapist (kind
+``directory``: a professional body or service, its https link, our own words on what it
+is, and the page that confirms it), shown on the Finding professional support page.
+
 Built in: ``data/resources.json`` (versioned in the repo; every number checked
 against its source, with a ``last_verified`` date). An operator can add or
 replace countries and lines with a file of the same shape at
@@ -24,7 +28,10 @@ from django.dispatch import receiver
 BUILT_IN_FILE = Path(__file__).parent / "data" / "resources.json"
 INTERNATIONAL = "INTL"
 STALE_AFTER = timedelta(days=180)
-KINDS = {"emergency", "crisis", "abuse", "support"}
+# Where to find a counsellor or couples therapist: a professional body or service and its
+# search page. Not a line to ring in a crisis, so it must say what it is and where it lives.
+DIRECTORY = "directory"
+KINDS = {"emergency", "crisis", "abuse", "support", DIRECTORY}
 
 
 class ResourcesFileError(ValueError):
@@ -100,9 +107,27 @@ def _required_str(data: dict[str, Any], key: str, where: str) -> str:
     return value
 
 
+def _https(data: dict[str, Any], key: str, where: str) -> str:
+    value = _required_str(data, key, where)
+    if not value.startswith("https://"):
+        raise ResourcesFileError(f"{where}: '{key}' must be an https:// address")
+    return value
+
+
+def _check_directory(data: dict[str, Any], where: str) -> None:
+    """A directory entry is a fact we show people: it needs its link, words and evidence."""
+    _https(data, "url", where)
+    _https(data, "source", where)
+    _required_str(data, "for", where)
+    if data.get("last_verified") is None:
+        raise ResourcesFileError(f"{where}: 'last_verified' is required for a directory")
+
+
 def _line(data: Any, where: str) -> Line:
     if not isinstance(data, dict):
         raise ResourcesFileError(f"{where}: each line must be an object")
+    if isinstance(data.get("id"), str) and data["id"].strip():
+        where = f"{where} ({data['id']})"  # name the entry so the operator can find it
     kind = _required_str(data, "kind", where)
     if kind not in KINDS:
         raise ResourcesFileError(f"{where}: kind {kind!r} is not one of {sorted(KINDS)}")
@@ -111,6 +136,8 @@ def _line(data: Any, where: str) -> Line:
         raise ResourcesFileError(f"{where}: 'text' must be an object or null")
     if not (data.get("phone") or text.get("number") or data.get("url")):
         raise ResourcesFileError(f"{where}: a line needs a phone, a text number or a url")
+    if kind == DIRECTORY:
+        _check_directory(data, where)
     return Line(
         id=_required_str(data, "id", where),
         kind=kind,

@@ -6,7 +6,7 @@ from django.http import HttpRequest
 
 from mendwell.safety.countries import country_from_accept_language, country_from_time_zone
 from mendwell.safety.forms import CountryForm
-from mendwell.safety.resources import directory
+from mendwell.safety.resources import DIRECTORY, Country, directory
 
 
 def _country_code(request: HttpRequest) -> str | None:
@@ -20,7 +20,10 @@ def _country_code(request: HttpRequest) -> str | None:
 
 
 def support_context(request: HttpRequest) -> dict[str, object]:
-    country = directory().for_country(_country_code(request))
+    return _lines_context(directory().for_country(_country_code(request)))
+
+
+def _lines_context(country: Country) -> dict[str, object]:
     return {
         "country": country,
         "crisis_lines": country.lines_of("crisis"),
@@ -28,3 +31,9 @@ def support_context(request: HttpRequest) -> dict[str, object]:
         "other_lines": country.lines_of("support") + country.lines_of("emergency"),
         "country_form": CountryForm(initial={"country": country.code}),
     }
+
+
+def professional_help_context(request: HttpRequest) -> dict[str, object]:
+    """The support lines plus where to find a counsellor, for the same country."""
+    country = directory().for_country(_country_code(request))
+    return {**_lines_context(country), "directories": country.lines_of(DIRECTORY)}

@@ -16,6 +16,7 @@ urlpatterns = [
     path("pathway/", views.pathway, name="pathway"),
     path("plan/", views.safety_plan, name="plan"),
     path("devices/", views.tech_safety, name="tech"),
+    path("professional-help/", views.professional_help, name="professional_help"),
     path("signpost/", views.signpost, name="signpost"),
     path("resources/status/", views.resources_status, name="resources_status"),
 ]

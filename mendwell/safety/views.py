@@ -14,13 +14,20 @@ from mendwell.safety import selectors, services
 from mendwell.safety.forms import CountryForm, SafetyCheckForm
 from mendwell.safety.questions import Outcome
 from mendwell.safety.resources import directory
-from mendwell.safety.support import support_context
+from mendwell.safety.support import professional_help_context, support_context
 
 
 @login_not_required
 @require_GET
 def help_now(request: HttpRequest) -> HttpResponse:
     return render(request, "safety/help_now.html", support_context(request))
+
+
+@login_not_required
+@require_GET
+def professional_help(request: HttpRequest) -> HttpResponse:
+    """Finding a counsellor, open to anyone: the page must work before or without an account."""
+    return render(request, "safety/professional_help.html", professional_help_context(request))
 
 
 @require_GET

@@ -171,6 +171,19 @@ def _touch(ctx: Context) -> PlanItem | None:
     )
 
 
+def _pulse(ctx: Context) -> PlanItem | None:
+    # Step 8: once a week, nothing answered yet this local week (read with the day's facts).
+    if _facts(ctx).pulse_answered:
+        return None
+    return PlanItem(
+        "pulse",
+        _("Your weekly pulse"),
+        _("A few quick questions on how things feel between you. Only you see the answers."),
+        reverse("progress:home"),
+        _("Answer"),
+    )
+
+
 def _nudge(ctx: Context) -> PlanItem | None:
     if ctx.partner is None:
         return None
@@ -206,6 +219,7 @@ PROVIDERS: tuple[Callable[[Context], PlanItem | None], ...] = (
     _jar,
     _date,
     _checkin,
+    _pulse,
     _nudge,
     _week,
 )

@@ -12,6 +12,7 @@ from mendwell.checkins import selectors as checkins
 from mendwell.couples.selectors import couple_for_user
 from mendwell.jar import selectors as jar
 from mendwell.nudges import selectors as nudges
+from mendwell.progress import selectors as progress
 from mendwell.today.models import MarkState, TodayMark
 from mendwell.today.streak import streak
 
@@ -54,6 +55,7 @@ class DayFacts:
     week_noted: bool
     nudges_sent: int
     jar_weekday: int
+    pulse_answered: bool = False  # step 8: this week's pulse (or the baseline) is in
 
 
 def day_facts(user: Any, *, today: date) -> DayFacts:
@@ -81,6 +83,7 @@ def day_facts(user: Any, *, today: date) -> DayFacts:
                 else Value(None, output_field=IntegerField()),
                 Value(jar.DEFAULT_WEEKDAY),
             ),
+            Exists(progress.answers_this_week_rows(user, today=today)),
         )
         .get()
     )
@@ -89,4 +92,5 @@ def day_facts(user: Any, *, today: date) -> DayFacts:
         week_noted=bool(row[1]),
         nudges_sent=int(row[2]),
         jar_weekday=int(row[3]),
+        pulse_answered=bool(row[4]),
     )

@@ -392,6 +392,39 @@ def _loved_item(world: World, persona: str) -> list[dict[str, Any]]:
     return [{"item_id": item.id}]
 
 
+def _pulses(world: World, persona: str) -> list[dict[str, Any]]:
+    """Step 8 for Alex and Sam: a baseline and eight weekly pulses each (so the charts and the
+    change notes show), Sam sharing two measures with Alex; Robin has answered nothing, so
+    Robin's page shows the "take the baseline" prompt."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from mendwell.progress import registry, services
+    from mendwell.safety.questions import ITEM_KEYS
+    from mendwell.safety.services import safety_check_submit
+
+    if persona != ALEX:
+        return [{}]
+    items = registry.pulse().item_ids
+    start = timezone.now() - timedelta(weeks=9)
+    for person in (world.users[ALEX], world.users[SAM]):
+        safety_check_submit(user=person, answers=dict.fromkeys(ITEM_KEYS, "no"))
+        services.pulse_save(
+            user=person, kind="baseline", answers=dict.fromkeys(items, 4), now=start
+        )
+        for week in range(1, 9):
+            level = 4 + week % 3
+            services.pulse_save(
+                user=person,
+                kind="weekly",
+                answers=dict.fromkeys(items, level),
+                now=start + timedelta(weeks=week),
+            )
+    services.sharing_set(user=world.users[SAM], item_ids=list(items[:2]))
+    return [{}]
+
+
 def _date_plan(world: World, persona: str) -> list[dict[str, Any]]:
     """A weekly date Alex planned."""
     from datetime import date, time
@@ -410,6 +443,112 @@ def _date_plan(world: World, persona: str) -> list[dict[str, Any]]:
     return [{"plan_id": plan.id}]
 
 
+def _victories(world: World, persona: str) -> list[dict[str, Any]]:
+    """Step 8: a wall with a victory from each partner (Alex's tagged with a step), and a
+    first date behind them, so a milestone shows; Robin keeps a victory of their own."""
+    import uuid
+    from datetime import date, time, timedelta
+
+    from django.utils import timezone
+
+    from mendwell.dates.services import plan_create
+    from mendwell.safety.questions import ITEM_KEYS
+    from mendwell.safety.services import safety_check_submit
+    from mendwell.story.services import victory_create
+
+    people = [world.users[ROBIN]] if persona == ROBIN else [world.users[ALEX], world.users[SAM]]
+    yesterday = timezone.localdate() - timedelta(days=1)
+    for step, person in enumerate(people, start=3):
+        safety_check_submit(user=person, answers=dict.fromkeys(ITEM_KEYS, "no"))
+        victory_create(
+            user=person,
+            victory_id=uuid.uuid4(),
+            text="We laughed at dinner for the first time in ages",
+            happened_on=yesterday,
+            step=step if person == world.users[ALEX] else None,
+        )
+    plan_create(
+        user=people[0],
+        starts_on=date(2026, 1, 9),
+        start_time=time(19, 0),
+        time_zone="Europe/London",
+        duration_minutes=90,
+        repeat="none",
+        repeat_until=None,
+        note="",
+    )
+    return [{}]
+
+
+def _victory(world: World, persona: str) -> list[dict[str, Any]]:
+    """One of Alex's victories, to change or delete."""
+    import uuid
+
+    from django.utils import timezone
+
+    from mendwell.story.services import victory_create
+
+    mine = victory_create(
+        user=world.users[persona],
+        victory_id=uuid.uuid4(),
+        text="A quiet walk, hand in hand",
+        happened_on=timezone.localdate(),
+        step=8,
+    )
+    return [{"victory_id": mine.id}]
+
+
+def _counsel_client(world: World, persona: str) -> list[dict[str, Any]]:
+    """Step 9, Alex's side: Dana is Alex's counsellor, with two items granted, one
+    opened and a note; an unused invitation link waits too. Robin has none."""
+    from mendwell.counsel import services
+    from mendwell.counsel.tests.factories import granted_and_seen
+
+    if persona == ALEX:
+        dana = _dana(world)
+        link, _items = granted_and_seen(world.users[ALEX], dana)
+        services.invite_create(client=world.users[ALEX])
+        return [{"link_id": link.pk}]
+    return [{}]
+
+
+def _counsel_home(world: World, persona: str) -> list[dict[str, Any]]:
+    _counsel_client(world, persona)
+    return [{}]
+
+
+def _dana(world: World) -> Any:
+    from django.contrib.auth import get_user_model
+
+    dana = get_user_model().objects.filter(email="dana@example.com").first()
+    return dana or get_user_model().objects.create_user("dana@example.com", PASSWORD)
+
+
+def _counsel_join(world: World, persona: str) -> list[dict[str, Any]]:
+    """A fresh invitation link from Alex, as Robin opens it (before accepting)."""
+    from mendwell.counsel import services
+
+    return [{"token": services.invite_create(client=world.users[ALEX]).token}]
+
+
+def _counsellor_robin(world: World, persona: str) -> list[dict[str, Any]]:
+    """Step 9, the counsellor's side: Robin (on their own) accepted Alex's link and
+    reads two granted items. Visited last: it makes Robin a counsellor account."""
+    from mendwell.counsel.tests.factories import granted_and_seen
+
+    link, items = granted_and_seen(world.users[ALEX], world.users[ROBIN])
+    return [{"link_id": link.pk, "item_id": items[0].pk}]
+
+
+def _only(*names: str) -> Params:
+    def params(world: World, persona: str) -> list[dict[str, Any]]:
+        return [
+            {name: kwargs[name] for name in names} for kwargs in _counsellor_robin(world, persona)
+        ]
+
+    return params
+
+
 CRAWL: dict[str, Crawl] = {
     "today": Crawl((ANON, ALEX, ROBIN)),  # the welcome page signed out, Today signed in
     "help_now": Crawl(PUBLIC),
@@ -426,6 +565,7 @@ CRAWL: dict[str, Crawl] = {
     "safety:pathway": Crawl(PARTNER),
     "safety:plan": Crawl(PUBLIC),
     "safety:tech": Crawl(PUBLIC),
+    "safety:professional_help": Crawl(PUBLIC),  # finding a counsellor; needs no account
     "safety:resources_status": Crawl((STAFF,)),  # for the operator; 404 for everyone else
     # Step 2: the question of the day (locked until Alex's private check) and the deck.
     "conversations:today": Crawl((ALEX, ROBIN)),
@@ -514,6 +654,25 @@ CRAWL: dict[str, Crawl] = {
     "loved:item_delete": Crawl(PARTNER, params=_loved_item),  # the "are you sure?" page
     "loved:partner": Crawl((ALEX, ROBIN), params=_loved),
     "loved:side_by_side": Crawl((ALEX, ROBIN), params=_loved),
+    # Step 8: small victories (the shared wall and one's own milestones) and our story.
+    "story:home": Crawl((ALEX, SAM, ROBIN), params=_victories),
+    "story:timeline": Crawl((ALEX, ROBIN), params=_victories),
+    "story:edit": Crawl(PARTNER, params=_victory),
+    "story:delete": Crawl(PARTNER, params=_victory),  # the "are you sure?" page
+    "progress:home": Crawl((ALEX, ROBIN), params=_pulses),
+    "progress:baseline": Crawl(PARTNER),
+    "progress:pulse": Crawl(PARTNER, params=_pulses),
+    "progress:sharing": Crawl((ALEX, ROBIN), params=_pulses),
+    "progress:partner": Crawl((ALEX, ROBIN), params=_pulses),
+    # Step 9: counsellor access, the client's pages and then the counsellor's.
+    "counsel:home": Crawl((ALEX, ROBIN), params=_counsel_home),
+    "counsel:link": Crawl(PARTNER, params=_counsel_client),
+    "counsel:join": Crawl((ROBIN,), params=_counsel_join),
+    "counsel:clients": Crawl((ROBIN,), params=_only(), last=True),
+    "counsel:client": Crawl((ROBIN,), params=_only("link_id"), last=True),
+    "counsel:item": Crawl((ROBIN,), params=_only("item_id"), last=True),
+    # Step 9: the printable report's choices (the PDF link itself is excluded below).
+    "report:home": Crawl((ALEX, ROBIN)),
 }
 
 EXCLUDED: dict[str, str] = {
@@ -597,6 +756,20 @@ EXCLUDED: dict[str, str] = {
     "loved:share_ratings": "POST only (the share / stop sharing button on the step 5 page)",
     "loved:share_list": "POST only (the share / stop sharing button on the step 5 page)",
     "loved:item_move": "POST only (the Move up / Move down buttons beside each line)",
+    "story:hints": "POST only; answers an htmx request with a fragment, not a page",
+    "story:export_md": "a Markdown file download (our story)",
+    "story:export_pdf": "a PDF file download (our story)",
+    "report:download": (
+        "a single-use PDF download (attachment, not a page); tests/browser/test_report.py "
+        "clicks it and checks the second visit is the not-found page"
+    ),
+    "progress:baseline_skip": "POST only (the Skip for now button on the baseline prompt)",
+    "counsel:invite_create": "POST only (the button on the counsellor page)",
+    "counsel:invite_revoke": "POST only (the button beside an unused invitation link)",
+    "counsel:grant_create": "POST only (the share form on the page for one counsellor)",
+    "counsel:grant_revoke": "POST only (the Stop sharing button beside a grant)",
+    "counsel:link_end": "POST only (the End access button, on either side)",
+    "counsel:note_add": "POST only (the note form on the counsellor's page for a client)",
 }
 
 # Not routes, but pages people meet: the crawl checks them too.

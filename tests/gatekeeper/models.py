@@ -12,6 +12,7 @@ class Note(SharedContent):
 
     export_fields = ("title", "body")
     export_label = "Note"
+    grant_category = "gatekeeper.note"
 
     def __str__(self) -> str:
         return f"note {self.id}"

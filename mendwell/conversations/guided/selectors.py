@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, cast
 
 from django.db.models import QuerySet
@@ -198,3 +198,15 @@ __all__ = [
     "conversations_for",
     "view_of",
 ]
+
+
+# Step 9: conversations that keep needing a pause are one sign that a
+# counsellor could help. Counted over the person's own visible conversations.
+PAUSED_RECENTLY_DAYS = 21
+PAUSED_RECENTLY_SUGGEST = 3
+
+
+def often_paused(user: Any, *, now: datetime | None = None) -> bool:
+    since = (now or timezone.now()) - timedelta(days=PAUSED_RECENTLY_DAYS)
+    rows = cast("QuerySet[Conversation]", Conversation.objects.visible_to(user))
+    return rows.filter(pause_started_at__gte=since).count() >= PAUSED_RECENTLY_SUGGEST

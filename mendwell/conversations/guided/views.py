@@ -281,7 +281,15 @@ def pause_call(request: HttpRequest, conversation_id: uuid.UUID) -> HttpResponse
     if request.method == "POST" and form.is_valid():
         services.pause_call(view=view, minutes=form.cleaned_data["minutes"])
         return redirect("talk:detail", conversation_id=view.conversation.id)
-    context = {"view": view, "c": view.conversation, "form": form, "calming": CALMING_SUGGESTIONS}
+    context = {
+        "view": view,
+        "c": view.conversation,
+        "form": form,
+        "calming": CALMING_SUGGESTIONS,
+        # Only on the person's own device: on a shared phone both would read it.
+        "suggest_support": not view.conversation.one_device
+        and selectors.often_paused(request.user),
+    }
     return render(request, "conversations/talk/pause.html", context)
 
 

@@ -477,3 +477,25 @@ def test_two_devices_racing_past_the_turn_check_still_make_one_turn(checked, cli
     with pytest.raises(services.Refused):
         services.turn_add(view=second_device, writer=alex, text="From the second", seq=1)
     assert [t.text for t in Turn.objects.filter(conversation=conversation)] == ["From the first"]
+
+
+def test_when_conversations_keep_needing_a_pause_the_pause_page_points_to_support(
+    checked, client_for
+):
+    alex, sam = checked
+    alex_client, sam_client = client_for(alex), client_for(sam)
+    conversations = [start(alex_client) for _ in range(3)]
+    for conversation in conversations[:2]:
+        alex_client.post(url(conversation, "pause"), {"minutes": "20"})
+    third = url(conversations[2], "pause")
+    assert "If talking keeps getting stuck" not in alex_client.get(third).content.decode()
+    alex_client.post(third, {"minutes": "20"})
+    pause_page = sam_client.get(third).content.decode()
+    assert "If talking keeps getting stuck" in pause_page
+    assert 'href="/safety/professional-help/"' in pause_page
+    # Never on a phone passed between the two of them.
+    shared = start(alex_client, devices="one")
+    assert (
+        "If talking keeps getting stuck"
+        not in alex_client.get(url(shared, "pause")).content.decode()
+    )

@@ -16,6 +16,7 @@ LONDON = ZoneInfo("Europe/London")
 instants = st.datetimes(
     min_value=datetime(2000, 1, 1), max_value=datetime(2037, 12, 31), timezones=st.just(UTC)
 )
+# Folds included on purpose: the schedule must treat a chosen time as a plain wall time.
 wall_times = st.times().map(lambda at: at.replace(second=0, microsecond=0))
 
 
@@ -91,3 +92,12 @@ def test_an_evening_reminder_keeps_its_wall_time_across_the_change():
     due = next_due(at=time(19, 0), zone=LONDON, after=after)
     assert due.astimezone(LONDON).strftime("%d %H:%M") == "29 19:00"
     assert due == datetime(2026, 3, 29, 18, 0, tzinfo=UTC)
+
+
+def test_a_time_in_a_gap_at_midnight_stays_on_its_own_day_whatever_its_fold():
+    # Newfoundland jumped from 00:01 to 01:01 on Sunday 2 April 2000.
+    zone = ZoneInfo("America/St_Johns")
+    after = datetime(2000, 4, 1, 0, 0, tzinfo=UTC)
+    for fold in (0, 1):
+        due = next_due(at=time(0, 1, fold=fold), zone=zone, after=after, weekday=6)
+        assert due.astimezone(zone).strftime("%a %d %H:%M") == "Sun 02 01:01"

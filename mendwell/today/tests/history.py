@@ -32,6 +32,7 @@ from mendwell.jar.models import JarAct, JarDay, JarDraw
 from mendwell.journal.models import LogEntry
 from mendwell.notify.models import Notification
 from mendwell.nudges.models import Nudge
+from mendwell.progress.models import PulseResponse
 from mendwell.promises.models import Mark, Promise, PromiseOccurrence, Recurrence, Status
 from mendwell.today.models import MarkState, TodayMark
 
@@ -258,6 +259,21 @@ def build_history(alex: Any, sam: Any, *, days: int, today: date | None = None) 
     )
     AffectionNote.objects.bulk_create(
         AffectionNote(author=person, text="that hug", visibility=SHARED, **both)
+        for monday in mondays
+        for person in people
+    )
+
+    # Step 8: a weekly pulse each, every past week (private).
+    PulseResponse.objects.bulk_create(
+        PulseResponse(
+            author=person,
+            instrument_id="mendwell-pulse",
+            instrument_version=1,
+            kind="weekly",
+            week_of=monday,
+            answers={"closeness": 5, "trust": 5, "heard": 5, "warmth": 5, "satisfaction": 5},
+            **both,
+        )
         for monday in mondays
         for person in people
     )

@@ -29,11 +29,11 @@ def keys(user):
 
 def test_a_linked_and_checked_person_gets_a_short_plan_from_the_steps(checked):
     alex, _sam = checked
-    assert keys(alex) == ["question", "date", "checkin", "nudge", "week"]
+    assert keys(alex) == ["question", "date", "checkin", "pulse", "nudge"]
 
 
 def test_someone_alone_gets_only_what_works_alone(robin):
-    assert keys(robin) == ["checkin", "week"]
+    assert keys(robin) == ["checkin", "pulse", "week"]
 
 
 def test_items_leave_the_plan_once_their_step_is_done(checked, client_for):
@@ -178,3 +178,16 @@ def test_the_week_look_back_and_thinking_of_you_leave_once_done_for_the_day(chec
     page = client_for(alex).get("/").content.decode()
     assert "Look back on the week" not in page and "One tap lets your partner" not in page
     assert "How are you today?" in page  # the rest of the plan is still there
+
+
+def test_the_weekly_pulse_is_on_the_plan_until_answered_this_week(robin):
+    from mendwell.progress import registry
+    from mendwell.progress.services import pulse_save
+
+    plan = {item.key: item for item in plan_for(robin)}
+    assert plan["pulse"].title == "Your weekly pulse" and plan["pulse"].url == "/progress/"
+    answers = dict.fromkeys(registry.pulse().item_ids, 6)
+    pulse_save(user=robin, kind="weekly", answers=answers)
+    assert "pulse" not in keys(robin)
+    with time_machine.travel("2026-11-30 15:00:00+00:00", tick=False):  # the next Monday
+        assert "pulse" in keys(robin)

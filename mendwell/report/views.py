@@ -1,0 +1,78 @@
+"""Step 9's printable report: choose, confirm the password, download once.
+
+Nothing is emailed and nobody else is told: the person makes the link, sees
+it once, and the download works for them only, once, within 24 hours.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from allauth.core import ratelimit
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from mendwell.report import pdf, services
+from mendwell.report.forms import ReportForm
+from mendwell.report.selectors import report_contents
+
+logger = logging.getLogger(__name__)
+
+
+@require_http_methods(["GET", "POST"])
+def report_home(request: HttpRequest) -> HttpResponse:
+    form = ReportForm(request.POST or None, user=request.user)
+    token = None
+    if request.method == "POST":
+        if not ratelimit.consume(request, action="reauthenticate", user=request.user):
+            form.add_error(None, _("Too many attempts. Please wait a minute and try again."))
+        elif form.is_valid():
+            token = services.report_link_create(user=request.user, choices=form.choices())
+            # A fresh form: the password is not echoed back into the page.
+            form = ReportForm(user=request.user, initial={"parts": form.cleaned_data["parts"]})
+    response = render(request, "report/home.html", {"form": form, "token": token})
+    response["Cache-Control"] = "no-store"  # the page may hold the one-time link
+    return response
+
+
+class _NotMade(Exception):
+    """Raised inside the claim's transaction so the link stays unused."""
+
+
+@require_GET
+def report_download(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        with transaction.atomic():
+            link = services.report_link_claim(user=request.user, token=token)
+            if link is None:
+                raise Http404
+            choices = link.choices
+            contents = report_contents(
+                request.user,
+                parts=frozenset(choices["parts"]),
+                start=date.fromisoformat(choices["start"]),
+                end=date.fromisoformat(choices["end"]),
+            )
+            try:
+                content = pdf.as_pdf(contents, made_on=timezone.localdate())
+            except OSError as error:
+                raise _NotMade from error
+    except _NotMade:
+        # WeasyPrint needs the host's Pango libraries. Without them, say so calmly;
+        # the rollback above leaves the link unused, so the same address works once fixed.
+        logger.exception("Report PDF unavailable: the Pango libraries are missing")
+        messages.error(
+            request, _("A PDF can't be made on this server right now. Please try again later.")
+        )
+        return redirect("report:home")
+    response = HttpResponse(content, content_type="application/pdf")
+    day = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="mendwell-report-{day}.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
