@@ -135,4 +135,4 @@ def sharing_set(*, user: Any, item_ids: Iterable[str]) -> None:
     for row in rows:
         for name, value in _fields_for(couple, ids, row.answers).items():
             setattr(row, name, value)
-    PulseResponse.objects.bulk_update(rows, ["couple", "shared_answers", "visibility"])  # type: ignore[misc]
+    PulseResponse.objects.bulk_update(rows, ["couple", "shared_answers", "visibility"])
