@@ -47,6 +47,7 @@ MESSAGES: dict[str, Message] = {
     "reminder.date": Message(_("Time together"), _("Something is planned for today.")),
     "reminder.weekly": Message(_("A moment for the week"), _("A few minutes to look back.")),
     "nudge.received": Message(_("A note for you"), _("Someone is thinking of you.")),
+    "counsel.note": Message(_("Something new for you"), _("A new note is waiting for you.")),
     "calendar.date": Message(_("Time together"), _("Time set aside.")),
     "security.alert": Message(
         _("Account activity"), _("There was a change to your account. Sign in to see it.")

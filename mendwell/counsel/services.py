@@ -29,6 +29,7 @@ from mendwell.couples.grants import (
     is_counsellor,
 )
 from mendwell.couples.selectors import active_membership
+from mendwell.notify.services import notify
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +52,9 @@ INVALID_LINK = _(
 )
 
 
+MAX_WAITING_INVITES = 3
+
+
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -65,8 +69,18 @@ class NewInvite:
 def invite_create(*, client: Any) -> NewInvite:
     if is_counsellor(client):
         raise CounselError(_("A counsellor account can't invite a counsellor."), code="counsellor")
-    token = secrets.token_urlsafe(32)
     now = timezone.now()
+    waiting = CounsellorInvite.objects.filter(
+        client=client, used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now
+    )
+    if waiting.count() >= MAX_WAITING_INVITES:
+        # A handful is plenty; more unused live links are only more to leak.
+        raise CounselError(
+            _("You have %(count)d links not used yet. Cancel one before making another.")
+            % {"count": MAX_WAITING_INVITES},
+            code="too_many",
+        )
+    token = secrets.token_urlsafe(32)
     invite = CounsellorInvite.objects.create(
         client=client,
         token_hash=token_hash(token),
@@ -235,9 +249,12 @@ def note_add(
 ) -> CounsellorNote:
     if link.counsellor_id != counsellor.pk:
         raise CounselError(_("You no longer work with this client."), code="ended")
-    note, _created = CounsellorNote.objects.get_or_create(
+    note, created = CounsellorNote.objects.get_or_create(
         id=note_id, defaults={"link": link, "text": text, "suggested_step": suggested_step}
     )
     if note.link_id != link.pk:
         raise CounselError(_("Please try again."), code="conflict")
+    if created:
+        # The client hears that something is waiting, never what or from whom.
+        notify(user=link.client, kind="counsel.note", url_name="counsel:home")
     return note

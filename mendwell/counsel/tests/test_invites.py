@@ -84,3 +84,17 @@ def test_the_client_cannot_accept_their_own_link(alex):
     with pytest.raises(services.CounselError) as refused:
         services.invite_accept(user=alex, token=token)
     assert refused.value.code == "own"
+
+
+def test_no_more_than_three_unused_links_wait_at_once(alex):
+    first = services.invite_create(client=alex)
+    services.invite_create(client=alex)
+    services.invite_create(client=alex)
+    with pytest.raises(services.CounselError) as refused:
+        services.invite_create(client=alex)
+    assert "Cancel one before making another" in str(refused.value.message)
+    assert CounsellorInvite.objects.filter(client=alex).count() == 3
+    # Cancelling one makes room again.
+    services.invite_revoke(client=alex, invite=first.invite)
+    services.invite_create(client=alex)
+    assert CounsellorInvite.objects.filter(client=alex, revoked_at__isnull=True).count() == 3

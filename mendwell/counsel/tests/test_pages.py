@@ -235,3 +235,24 @@ def test_a_counsellors_menu_leads_to_clients_not_to_a_couple_or_safety_pages(
     assert counsellor.get("/safety/professional-help/").status_code == 200
     # A partner's menu is unchanged.
     assert 'href="/couple/"' in client_for(alex).get("/").content.decode()
+
+
+def test_a_new_note_tells_only_the_client_that_something_is_waiting(alex, sam, dana_for_alex, dana):
+    from mendwell.core.notification_texts import DENYLIST, MESSAGES
+    from mendwell.notify.models import Notification
+
+    note_id = uuid.uuid4()
+    for _twice in range(2):  # a double submit is one note and one notification
+        services.note_add(
+            counsellor=dana,
+            link=dana_for_alex,
+            note_id=note_id,
+            text="Private words",
+            suggested_step=None,
+        )
+    (notification,) = Notification.objects.filter(recipient=alex)
+    assert notification.kind == "counsel.note"
+    assert not Notification.objects.filter(recipient=sam).exists()
+    message = MESSAGES["counsel.note"]
+    text = f"{message.title} {message.body}".lower()
+    assert not [word for word in DENYLIST if word in text]
