@@ -23,10 +23,6 @@ def week_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def _acts() -> QuerySet[JarAct]:
-    return cast("QuerySet[JarAct]", JarAct.objects.all())
-
-
 def my_acts(user: Any) -> list[JarAct]:
     rows = cast("QuerySet[JarAct]", JarAct.objects.authored_by(user))
     return list(rows.order_by("created_at"))

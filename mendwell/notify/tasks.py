@@ -8,7 +8,11 @@ from mendwell.notify.services import email_kind_send, email_send
 
 @task()
 def send_notification_email(notification_id: int) -> bool:
-    """At most once: a notification deleted in the meantime (its account gone) sends nothing."""
+    """At most once: a notification deleted in the meantime (its account gone) sends nothing.
+
+    ``notify()`` now enqueues ``send_email`` (a reminder may have no in-app row);
+    this stays so that task rows queued before an upgrade still run.
+    """
     notification = (
         Notification.objects.select_related("recipient").filter(pk=notification_id).first()
     )
