@@ -117,3 +117,27 @@ def client_for(client: Any) -> Callable[[Any], Any]:
         return new_client
 
     return make
+
+
+def sudo(client: Any, user: Any) -> Any:
+    """Mark a test client's session as having just re-entered the password.
+
+    Sensitive actions (export, delete, revoking sessions, unlinking, a report)
+    need a password entered in the last 15 minutes ("sudo mode"); a
+    ``force_login`` session has none. Tests of the re-authentication itself
+    must go through the real form instead.
+    """
+    import time
+
+    from allauth.account.internal.flows.login import (
+        _AUTHENTICATION_METHODS_USER_SESSION_KEY,
+        AUTHENTICATION_METHODS_SESSION_KEY,
+    )
+
+    session = client.session
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+        {"method": "password", "at": time.time(), "reauthenticated": True}
+    ]
+    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
+    session.save()
+    return client

@@ -99,8 +99,9 @@ def ensure_secrets(directory: Path) -> bool:
     say(bar)
     say("!!  NEW ENCRYPTION KEYS CREATED")
     say(f"!!  {path}")
-    say("!!  Everything people write is encrypted with the keys in this file.")
-    say("!!  BACK IT UP NOW, separately from the database. Without it, every")
+    say("!!  Everything people write is encrypted with the keys in this file")
+    say("!!  (and the per-person keys in the keyring/ folder beside it).")
+    say("!!  BACK BOTH UP NOW, separately from the database. Without them, every")
     say("!!  journal in this instance is lost for good; nobody can recover it.")
     say(bar)
     return True

@@ -55,6 +55,20 @@ if not IS_PRODUCTION:
     if host not in ALLOWED_HOSTS and host not in {"0.0.0.0", "::"}:  # noqa: S104
         ALLOWED_HOSTS.append(host)
 
+# Each person's data key, wrapped by FIELD_ENCRYPTION_KEYS, lives in this
+# directory, outside the database, so that deleting an account destroys it even
+# in old database backups (mendwell/core/keyring.py). Back it up with the keys.
+KEYRING_DIR = Path(env.str("KEYRING_DIR") or DATA_DIR / "keyring").resolve()
+if IS_TEST and not env.str("KEYRING_DIR") and "MENDWELL_DATA_DIR" not in os.environ:
+    # A throwaway keyring per test process (processes a test starts with their
+    # own data directory share that directory's keyring instead).
+    import atexit
+    import shutil
+    import tempfile
+
+    KEYRING_DIR = Path(tempfile.mkdtemp(prefix="mendwell-test-keyring-"))
+    atexit.register(shutil.rmtree, KEYRING_DIR, ignore_errors=True)
+
 # The checks that make the process refuse to start live in their own module so
 # that they can be tested without re-importing settings.
 from config.startup_checks import refuse_unsafe_start  # noqa: E402
@@ -68,6 +82,9 @@ refuse_unsafe_start(
 )
 
 INSTALLED_APPS = [
+    # The operator's admin (mendwell/staff/admin.py). The simple config does not
+    # autodiscover, so no other app's admin.py registers anything.
+    "django.contrib.admin.apps.SimpleAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -83,6 +100,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    # Each person's sessions (created, last used, browser, IP) for the devices page.
+    "allauth.usersessions",
     "mendwell.core",
     "mendwell.accounts",
     "mendwell.couples",
@@ -104,6 +123,10 @@ INSTALLED_APPS = [
     "mendwell.counsel",
     "mendwell.today",
     "mendwell.report",
+    "mendwell.security",
+    "mendwell.exports",
+    "mendwell.erasure",
+    "mendwell.staff",
     "mendwell.demo",
 ]
 if IS_TEST:
@@ -115,11 +138,17 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "mendwell.core.middleware.RequestIdMiddleware",
+    # Refusals and failed sign-ins, by actor id and route only (core/logging.py).
+    "mendwell.core.middleware.AccessLogMiddleware",
+    "mendwell.core.middleware.HttpOnlyCookiesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Idle and shared-device limits end a session before the login check sees it.
+    "mendwell.security.middleware.SessionLifetimeMiddleware",
+    "mendwell.security.middleware.SessionActivityMiddleware",
     "mendwell.core.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -249,7 +278,11 @@ ACCOUNT_UNIQUE_EMAIL = True
 # two-step changes (the templates are linted for neutral wording).
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
-ACCOUNT_FORMS = {"signup": "mendwell.accounts.forms.SignupForm"}
+ACCOUNT_FORMS = {
+    "signup": "mendwell.accounts.forms.SignupForm",
+    # Adds "this is a shared device" (shorter session limits; see mendwell/security).
+    "login": "mendwell.security.forms.LoginForm",
+}
 # Greet people by the name they chose; never their email or an internal id.
 ACCOUNT_USER_DISPLAY = "mendwell.accounts.models.user_display"
 ACCOUNT_RATE_LIMITS = {
@@ -258,6 +291,17 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
+# "Sudo mode": changing email, password or second factor, unlinking, exporting,
+# deleting, revoking sessions and making a report need a password entered in
+# the last 15 minutes.
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 15 * 60
+# Adding, removing or choosing an email address asks for it too (second factor
+# changes always do: MFA_REAUTHENTICATION_REQUIRED defaults to True). A fresh
+# password sign-in counts as recent (mendwell.security.services.mark_sign_in_fresh).
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+# Our own middleware notes "last used" at most every few minutes instead of
+# allauth's write on every request (mendwell.security.middleware).
+USERSESSIONS_TRACK_ACTIVITY = False
 MFA_ADAPTER = "mendwell.accounts.mfa_adapter.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True

@@ -2,14 +2,23 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from config.api import api
 from mendwell.safety.views import help_now
+from mendwell.staff.admin import operator_site
 from mendwell.today.views import home, mark
 
 urlpatterns = [
     path("", home, name="today"),
     path("today/mark/", mark, name="today_mark"),
+    # allauth's own session list would sign devices out without re-authentication:
+    # its address leads to our devices page instead (first match wins).
+    path(
+        "accounts/sessions/",
+        RedirectView.as_view(pattern_name="security:devices"),
+        name="usersessions_list",
+    ),
     path("accounts/", include("allauth.urls")),
     path("profile/", include("mendwell.accounts.urls")),
     path("couple/", include("mendwell.couples.urls")),
@@ -30,8 +39,13 @@ urlpatterns = [
     path("story/", include("mendwell.story.urls")),
     path("counsellor/", include("mendwell.counsel.urls")),
     path("report/", include("mendwell.report.urls")),
+    path("security/", include("mendwell.security.urls")),
+    path("export/", include("mendwell.exports.urls")),
+    path("delete/", include("mendwell.erasure.urls")),
     path("push/", include("mendwell.push.urls")),
     path("help-now/", help_now, name="help_now"),
+    # The operator's admin: account metadata only, every action audited (staff/admin.py).
+    path("operator/", operator_site.urls),
     path("api/v1/", api.urls),
     # The service worker and the offline page must be at the root to control every page.
     path("", include("mendwell.push.root_urls")),

@@ -76,6 +76,10 @@ SIGNED_IN = [
     ("story", "/story/timeline/"),
     ("professional-help", "/safety/professional-help/"),
     ("step-9", "/steps/9/"),
+    ("devices", "/security/"),
+    ("export", "/export/"),
+    ("import", "/export/import/"),
+    ("delete-account", "/delete/account/"),
 ]
 DARK = [("today-dark", "/")]
 

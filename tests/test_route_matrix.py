@@ -34,16 +34,16 @@ from conftest import PASSWORD, link
 from mendwell.affection.models import AffectionNote
 from mendwell.affection.selectors import local_today
 from mendwell.affection.services import affection_opt_in, challenge_pause, challenge_start
-from mendwell.checkins.models import CheckIn
+from mendwell.checkins.models import CheckIn, WeekNote
 from mendwell.conversations.guided.selectors import view_of
 from mendwell.conversations.guided.services import conversation_start, topic_set, turn_add
-from mendwell.conversations.models import Conversation, RuleAgreement, Turn
+from mendwell.conversations.models import Answer, Conversation, DailyQuestion, RuleAgreement, Turn
 from mendwell.counsel import services as counsel_services
 from mendwell.couples.access import Visibility, grantable_models
 from mendwell.couples.grants import CounsellorLink, CounsellorProfile, Grant
 from mendwell.couples.selectors import couple_for_user
 from mendwell.couples.services import couple_leave, invite_create
-from mendwell.dates.models import DatePlan
+from mendwell.dates.models import DatePlan, Reflection
 from mendwell.jar.models import JarAct, JarDraw
 from mendwell.journal.acknowledgements.services import (
     acknowledgement_create,
@@ -52,6 +52,8 @@ from mendwell.journal.acknowledgements.services import (
 )
 from mendwell.journal.models import Acknowledgement, AcknowledgementResponse, LogEntry
 from mendwell.loved.models import LovedItem
+from mendwell.nudges.models import Nudge
+from mendwell.progress.models import PulseResponse
 from mendwell.promises.models import Promise, PromiseOccurrence
 from mendwell.report.services import report_link_create
 from mendwell.safety.questions import ITEM_KEYS
@@ -530,6 +532,41 @@ OBJECT_ROUTES.update(
     }
 )
 
+# Deleting one item (issue #8): only its author can, whether it is private, shared with
+# the partner, or was shared in the couple that ended; everyone else (the partner, staff,
+# a counsellor with a grant) is told it does not exist. Each is POST-only: the confirm
+# step is a disclosure on the item's own page.
+DELETE_ROUTES = {
+    "checkins:delete": ("checkin", ("private_checkin", "shared_checkin", "old_shared_checkin")),
+    "checkins:week_note_delete": ("week_note", ("private_week_note", "shared_week_note")),
+    "nudges:delete": ("nudge", ("nudge",)),
+    "dates:delete": ("date_plan", ("plan", "old_plan")),
+    "dates:reflection_delete": ("reflection", ("reflection",)),
+    "conversations:answer_delete": ("answer", ("answer",)),
+    "promises:delete": ("promise", ("shared_promise", "private_promise", "old_promise")),
+    "progress:pulse_delete": ("pulse", ("pulse",)),
+}
+OBJECT_ROUTES.update(
+    {
+        name: ObjectRoute(kind=kind, post=dict.fromkeys(variants, CHANGEABLE_BY_AUTHOR_ONLY))
+        for name, (kind, variants) in DELETE_ROUTES.items()
+    }
+)
+
+# The operator's admin (mendwell/staff/admin.py): an account's record is for staff
+# alone; everyone else, the account's own owner included, is told it does not exist.
+FOR_STAFF_ONLY = {**READABLE_BY_AUTHOR_ONLY, "author": 404, "staff": 200}
+OBJECT_ROUTES.update(
+    {
+        name: ObjectRoute(kind="account", get={"account": FOR_STAFF_ONLY})
+        for name in (
+            "operator:accounts_user_change",
+            "operator:accounts_user_history",
+            "operator:accounts_user_delete",
+        )
+    }
+)
+
 NON_OBJECT_ROUTES: dict[str, NonObjectRoute] = {
     "account_confirm_email": NonObjectRoute(
         "The emailed verification key is itself the secret; no stored object is named by id.",
@@ -555,9 +592,25 @@ NON_OBJECT_ROUTES: dict[str, NonObjectRoute] = {
         "(see test_a_report_link_opens_for_its_owner_only).",
         {"token": "made-up-token"},
     ),
+    "exports:download": NonObjectRoute(
+        "The single-use export token is itself the secret (stored hashed) and works for its "
+        "owner only; any other person, a used, expired or made-up token all get the same 404 "
+        "(see test_an_export_link_opens_for_its_owner_only).",
+        {"token": "made-up-token"},
+    ),
     "step_detail": NonObjectRoute(
         "The ten steps are a fixed catalogue, the same for everyone; nothing personal.",
         {"number": 999},
+    ),
+    "operator:app_list": NonObjectRoute(
+        "The operator admin's index for one app (only 'accounts'): names no one's object; "
+        "staff only, 404 for everyone else.",
+        {"app_label": "accounts"},
+    ),
+    "operator:view_on_site": NonObjectRoute(
+        "Django admin's 'view on site' redirect: staff only (404 for everyone else), and no "
+        "account has a page on the site.",
+        {"content_type_id": "1", "object_id": "1"},
     ),
 }
 
@@ -756,6 +809,51 @@ def _victory(alex: Any, couple: Any, *, shared: bool) -> Victory:
     )
 
 
+DELETABLE_KINDS = {"week_note", "nudge", "reflection", "answer", "pulse"}
+
+
+def _deletable(alex: Any, sam: Any, kind: str) -> dict[str, models.Model]:
+    """One of Alex's items of a kind that only has a delete route, shared with Sam."""
+    couple = couple_for_user(alex)
+    shared = {"couple": couple, "visibility": Visibility.SHARED}
+    if kind == "week_note":
+        week = {"author": alex, "week_of": date(2026, 11, 23), "text": "a good week"}
+        return {
+            "private_week_note": WeekNote.objects.create(kind="went_well", **week),
+            "shared_week_note": WeekNote.objects.create(kind="try_next", **week, **shared),
+        }
+    if kind == "nudge":
+        return {"nudge": Nudge.objects.create(author=alex, note="thinking of you", **shared)}
+    if kind == "reflection":
+        plan = DatePlan.objects.create(
+            author=sam,
+            starts_on=date(2030, 1, 1),
+            start_time=time(19, 0),
+            time_zone="Europe/London",
+            **shared,
+        )
+        return {
+            "reflection": Reflection.objects.create(
+                author=alex, plan=plan, day=date(2030, 1, 1), connected=4, **shared
+            )
+        }
+    if kind == "answer":
+        daily = DailyQuestion.objects.create(
+            couple=couple, day=date(2026, 11, 23), question_id="q1"
+        )
+        return {"answer": Answer.objects.create(author=alex, daily=daily, text="mine", **shared)}
+    return {
+        "pulse": PulseResponse.objects.create(
+            author=alex,
+            instrument_id="mendwell-pulse",
+            instrument_version=1,
+            kind="weekly",
+            week_of=date(2026, 11, 23),
+            answers={},
+        )
+    }
+
+
 def build_world(make_user: Callable[..., Any], kind: str, signed_in: tuple[str, ...]) -> World:
     """Alex's world for one object kind, with the given actors already signed in."""
     people = _people(make_user)
@@ -908,9 +1006,15 @@ def build_world(make_user: Callable[..., Any], kind: str, signed_in: tuple[str, 
         objects["shared_item"] = LovedItem.objects.create(
             author=alex, couple=couple, visibility=Visibility.SHARED, text="for Sam", position=2
         )
+    elif kind in DELETABLE_KINDS:
+        link(alex, sam)
+        objects.update(_deletable(alex, sam, kind))
     elif kind in COUNSEL_KINDS:
         link(alex, sam)
         objects.update(_counsel_objects(alex, sam, people["counsellor"], kind))
+    elif kind == "account":
+        link(alex, sam)
+        objects["account"] = alex  # Alex's own account record in the operator's admin
     else:
         link(alex, sam)
         couple = couple_for_user(alex)
@@ -1198,6 +1302,24 @@ def test_a_report_link_opens_for_its_owner_only(make_user: Any) -> None:
         choices={"parts": ["pulse"], "start": "2026-01-01", "end": "2026-03-01"},
     )
     url = reverse("report:download", kwargs={"token": token})
+    for actor in sorted(ACTORS, key=lambda name: name == "author"):  # the owner last
+        user = people[actor]
+        response = (Client() if user is None else sign_in(user)).get(url)
+        assert response.status_code == READABLE_BY_AUTHOR_ONLY[actor], actor
+
+
+def test_an_export_link_opens_for_its_owner_only(
+    make_user: Any, settings: Any, tmp_path: Any
+) -> None:
+    # TS51: the token names Alex's finished export; every other actor gets a plain 404
+    # (anonymous: the sign-in redirect), and their tries do not use the link up.
+    from mendwell.exports.services import export_build, export_request
+
+    settings.DATA_DIR = tmp_path
+    people = _people(make_user)
+    job, token = export_request(user=people["author"], include_shared=False)
+    assert token is not None and export_build(job_id=job.pk) == "ready"
+    url = reverse("exports:download", kwargs={"token": token})
     for actor in sorted(ACTORS, key=lambda name: name == "author"):  # the owner last
         user = people[actor]
         response = (Client() if user is None else sign_in(user)).get(url)

@@ -278,3 +278,37 @@ def test_the_right_password_during_a_lockout_gets_the_same_answer_as_a_wrong_one
     wrong = log_in(Client(), alex.email, "yet another guess", REMOTE_ADDR="203.0.113.9")
     first, second = normalise(right), normalise(wrong)
     assert first == second, differences(first, second)
+
+
+def test_ts23_the_owner_is_told_once_that_sign_ins_were_paused(
+    alex: Any, sam: Any, outbox: list[Any], django_capture_on_commit_callbacks: Any
+) -> None:
+    """TS23: A receives an alert (in the app, and the one generic email); nobody else does."""
+    from mendwell.notify.models import Notification
+
+    with django_capture_on_commit_callbacks(execute=True):
+        guess_wrong_until_locked(alex.email)
+        log_in(Client(), alex.email, "one more guess", REMOTE_ADDR="203.0.113.9")
+    from django_tasks_db.models import DBTaskResult
+
+    blocked = Notification.objects.filter(kind="security.sign_in_blocked")
+    assert [note.recipient for note in blocked] == [alex]
+    emails = [
+        row.args_kwargs["args"]
+        for row in DBTaskResult.objects.all()
+        if row.task_path.endswith(".send_email")
+    ]
+    assert emails == [[alex.pk, "security.alert"]]  # the one generic email, to Alex only
+
+
+def test_ts23_a_locked_address_without_an_account_tells_nobody(
+    db: Any, outbox: list[Any], django_capture_on_commit_callbacks: Any
+) -> None:
+    from mendwell.notify.models import Notification
+
+    with django_capture_on_commit_callbacks(execute=True):
+        guess_wrong_until_locked("nobody-here@example.com")
+    from django_tasks_db.models import DBTaskResult
+
+    assert not Notification.objects.exists()
+    assert not DBTaskResult.objects.exists()

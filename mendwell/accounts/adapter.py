@@ -8,8 +8,10 @@ from typing import Any
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
+from mendwell.accounts.signals import sign_in_throttled
 from mendwell.core.notification_texts import sender_name
 
 
@@ -25,6 +27,16 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.save()
         return user
+
+    def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
+        """allauth's per-address limit on wrong passwords; when it bites, the
+        account's owner is told (TS23). The refusal itself is unchanged, the same
+        whether or not the address has an account."""
+        try:
+            super().pre_authenticate(request, **credentials)
+        except ValidationError:
+            sign_in_throttled.send(type(self), email=str(credentials.get("email", "")))
+            raise
 
     def format_email_subject(self, subject: str) -> str:
         # No site-name prefix: subjects stay short and neutral.

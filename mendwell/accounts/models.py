@@ -52,8 +52,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)
+    # Names this person's data key in the keyring (mendwell/core/keyring.py).
+    # Random, not the pk: a reused pk must never find a deleted person's key.
+    data_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
 
     objects = UserManager()
+    encryption_owner = "self"  # the name is encrypted under this person's own key
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

@@ -68,3 +68,14 @@ def week_notes_save(
             kind=kind,
             defaults={"text": text, **_sharing(user, shares.get(kind, False))},
         )
+
+
+@transaction.atomic
+def checkin_delete(*, checkin: CheckIn) -> None:
+    """Gone for good: from the calendar, the chart, the partner's view and any grant."""
+    checkin.delete()
+
+
+@transaction.atomic
+def week_note_delete(*, note: WeekNote) -> None:
+    note.delete()

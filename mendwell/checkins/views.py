@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from mendwell.checkins import selectors, services
 from mendwell.checkins.chart import chart_for
 from mendwell.checkins.forms import CheckInForm, WeekForm
-from mendwell.checkins.models import CheckIn
+from mendwell.checkins.models import CheckIn, WeekNote
 from mendwell.couples.access import get_authored_or_404
 from mendwell.couples.selectors import partner_of
 from mendwell.safety.selectors import joint_exercises_allowed
@@ -96,8 +96,13 @@ def history(request: HttpRequest) -> HttpResponse:
     today_date = selectors.today_for(user)
     year, month = _month(request.GET.get("month", ""), today_date)
     series = selectors.recent_series(user)
+    weeks = selectors.month_calendar(user, year, month)
     context = {
-        "weeks": selectors.month_calendar(user, year, month),
+        "weeks": weeks,
+        # The month's own check-ins, for the "Delete a day's check-in" step.
+        "month_checkins": [
+            cell.checkin for week in weeks for cell in week if cell.in_month and cell.checkin
+        ],
         "month_start": date(year, month, 1),
         "previous_month": _shift(year, month, -1),
         "next_month": _shift(year, month, 1)
@@ -156,3 +161,21 @@ def week(request: HttpRequest) -> HttpResponse:
         return redirect("checkins:week")
     context = {"form": form, "weeks": selectors.week_notes_visible(user), "this_week": this_week}
     return render(request, "checkins/week.html", context)
+
+
+@require_POST
+def delete(request: HttpRequest, checkin_id: str) -> HttpResponse:
+    checkin = get_authored_or_404(CheckIn, user=request.user, pk=checkin_id)
+    services.checkin_delete(checkin=checkin)
+    messages.success(request, _("That day's check-in is deleted."))
+    return redirect(
+        "checkins:history" if request.POST.get("back") == "history" else "checkins:today"
+    )
+
+
+@require_POST
+def week_note_delete(request: HttpRequest, note_id: str) -> HttpResponse:
+    note = get_authored_or_404(WeekNote, user=request.user, pk=note_id)
+    services.week_note_delete(note=note)
+    messages.success(request, _("That line is deleted."))
+    return redirect("checkins:week")

@@ -89,3 +89,10 @@ def question_mark_set(
             # The same press arrived twice at once and the other request made the row.
             mine.update(**changes, updated_at=timezone.now())
     mine.filter(favourite=False, discussed=False).delete()
+
+
+@transaction.atomic
+def answer_delete(*, answer: Answer) -> None:
+    """Take an answer back: the partner no longer reads it, and the day's question
+    can be answered afresh."""
+    answer.delete()

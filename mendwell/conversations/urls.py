@@ -10,4 +10,5 @@ urlpatterns = [
     path("", views.question_of_the_day, name="today"),
     path("deck/", views.deck, name="deck"),
     path("mark/", views.question_mark, name="mark"),
+    path("answers/<uuid:answer_id>/delete/", views.answer_delete, name="answer_delete"),
 ]

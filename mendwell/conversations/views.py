@@ -13,7 +13,9 @@ from django_htmx.middleware import HtmxDetails
 
 from mendwell.conversations import selectors, services
 from mendwell.conversations.forms import AnswerForm, DeckFilterForm, QuestionMarkForm
+from mendwell.conversations.models import Answer
 from mendwell.conversations.questions import QUESTIONS, THEMES
+from mendwell.couples.access import get_authored_or_404
 from mendwell.safety.selectors import ProgramState, joint_exercises_allowed, program_state_for
 from mendwell.safety.signposting import support_panel_context
 
@@ -114,3 +116,11 @@ def question_mark(request: HtmxHttpRequest) -> HttpResponse:
     if error:
         messages.error(request, error)
     return redirect(f"{back}#q-{question.id}")
+
+
+@require_POST
+def answer_delete(request: HttpRequest, answer_id: str) -> HttpResponse:
+    answer = get_authored_or_404(Answer, user=request.user, pk=answer_id)
+    services.answer_delete(answer=answer)
+    messages.success(request, _("Your answer is deleted."))
+    return redirect("conversations:today")

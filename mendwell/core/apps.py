@@ -8,3 +8,9 @@ class CoreConfig(AppConfig):
     name = "mendwell.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from mendwell.core.fields import check_row_bindings, encrypted_fields
+
+        for model in {model for model, _field in encrypted_fields()}:
+            check_row_bindings(model)

@@ -10,7 +10,7 @@ from django.contrib.auth.middleware import LoginRequiredMiddleware as DjangoLogi
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 
-from mendwell.core.logging import current_request_id
+from mendwell.core.logging import current_request_id, log_access
 
 Handler = Callable[[HttpRequest], HttpResponse]
 
@@ -32,6 +32,40 @@ class RequestIdMiddleware:
         finally:
             current_request_id.reset(token)
         response["X-Request-ID"] = request_id
+        return response
+
+
+class AccessLogMiddleware:
+    """Log refusals (401/403/404/429) and failed sign-ins: actor id, route, status.
+
+    Sits just inside ``RequestIdMiddleware`` so the line carries the request id
+    and so refusals made by other middleware (CSRF, the counsellor scope) count too.
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        log_access(request, response.status_code)
+        return response
+
+
+class HttpOnlyCookiesMiddleware:
+    """Every cookie this site sets is HttpOnly: no script here reads one.
+
+    Django's sign-out deletes the session cookie without the flag, and the
+    Observatory marks a session cookie without it down (TS101). Must sit
+    outside ``SessionMiddleware``, which sets and deletes that cookie.
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        for morsel in response.cookies.values():
+            morsel["httponly"] = True
         return response
 
 

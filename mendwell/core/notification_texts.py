@@ -52,6 +52,39 @@ MESSAGES: dict[str, Message] = {
     "security.alert": Message(
         _("Account activity"), _("There was a change to your account. Sign in to see it.")
     ),
+    # Security alerts, in the app only (their email is the generic "security.alert"
+    # above): the kind of change, never who made it or anything about the content.
+    "security.new_device": Message(
+        _("New sign-in"),
+        _("Your account was opened in a new browser. Not you? See your devices."),
+    ),
+    "security.password_changed": Message(
+        _("Password changed"), _("Your password was changed. Not you? Reset it now.")
+    ),
+    "security.email_changed": Message(
+        _("Email address changed"),
+        _("The email addresses on your account changed. Not you? See your devices."),
+    ),
+    "security.mfa_changed": Message(
+        _("Sign-in steps changed"),
+        _("Your two-step sign-in settings changed. Not you? See your devices."),
+    ),
+    "security.export_created": Message(
+        _("Copy made"), _("A copy of your data was made. Not you? See your devices.")
+    ),
+    "security.counsellor_granted": Message(
+        _("Access given"),
+        _("Someone you invited can now see more of your items. Not you? See your devices."),
+    ),
+    "security.couple_left": Message(
+        _("Link ended"),
+        _("Your account is no longer linked with another. Not you? See your devices."),
+    ),
+    "security.sign_in_blocked": Message(
+        _("Sign-ins paused"),
+        _("Too many wrong passwords were tried for your account. Not you? Change your password."),
+    ),
+    "export.ready": Message(_("Your file is ready"), _("What you asked for can be downloaded.")),
 }
 
 

@@ -21,3 +21,12 @@ def prune_task_results() -> int:
     cutoff = timezone.now() - FINISHED_RESULT_RETENTION
     deleted, _ = DBTaskResult.objects.finished().filter(finished_at__lt=cutoff).delete()
     return deleted
+
+
+@periodic(every=timedelta(hours=1), name="core.purge_shredded_accounts")
+@task()
+def purge_shredded_accounts() -> int:
+    """Accounts restored from an old backup after they were deleted: remove them."""
+    from mendwell.core.shredding import purge_shredded_accounts as purge
+
+    return purge()

@@ -24,6 +24,7 @@ OPEN_TO_COUNSELLORS = (
     "/counsellor/",
     "/accounts/",
     "/profile/",
+    "/delete/account/",  # a counsellor may delete their own account like anyone
     "/help-now/",
     "/safety/professional-help/",
     "/steps/",

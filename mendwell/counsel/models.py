@@ -46,6 +46,8 @@ class CounsellorNote(PublicIdModel):
     chosen by the form, so a double submit makes one note.
     """
 
+    encryption_owner = "link.counsellor"  # the counsellor wrote it
+
     link = models.ForeignKey(CounsellorLink, on_delete=models.CASCADE, related_name="+")
     text = EncryptedTextField()
     suggested_step = models.PositiveSmallIntegerField(null=True, blank=True)

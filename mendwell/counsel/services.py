@@ -30,6 +30,7 @@ from mendwell.couples.grants import (
 )
 from mendwell.couples.selectors import active_membership
 from mendwell.notify.services import notify
+from mendwell.security.alerts import security_alert
 
 logger = logging.getLogger(__name__)
 
@@ -197,7 +198,11 @@ def grant_create(
             field="items",
         )
     expires_at = _end_of_day(until, timezone.get_current_timezone())
-    return _save_grants(link=link, targets=targets, expires_at=expires_at)
+    grants = _save_grants(link=link, targets=targets, expires_at=expires_at)
+    # The client alone is told (never the partner): a grant made by someone
+    # else signed in as them should not go unnoticed.
+    security_alert(client, "counsellor_granted")
+    return grants
 
 
 @transaction.atomic

@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from mendwell.couples.grants import is_counsellor
 from mendwell.couples.models import Couple, Invite, Membership, Role
 from mendwell.couples.selectors import active_membership, couple_for_user, partner_of
+from mendwell.couples.signals import couple_left
 
 logger = logging.getLogger(__name__)
 
@@ -197,9 +198,12 @@ def couple_leave(*, user: Any) -> None:
 
     The couple itself ends, so everything shared inside it stops resolving for
     both people on their next request, and linking again needs a new invite.
+    ``couple_left`` goes out for the leaver only (a security alert to them, so
+    someone else using their account cannot unlink it unnoticed).
     """
     membership = active_membership(user)
     if membership is None:
         raise CoupleError(_("You're not linked with anyone right now."), code="not_linked")
     _end_couple(membership.couple, now=timezone.now())
+    couple_left.send(sender=Couple, user=user)
     logger.info("user %s left their couple", user.pk)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from allauth.core import ratelimit
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from mendwell.couples import selectors, services
 from mendwell.couples.exports import shared_with_me_zip
-from mendwell.couples.forms import JoinForm, PasswordConfirmForm
+from mendwell.couples.forms import JoinForm
 
 # The fresh code is carried to the next page in the session, once, so that a
 # reload after the POST never makes another code and the code is never in a URL.
@@ -71,26 +71,27 @@ def join(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@reauthentication_required(allow_get=True)
 def leave(request: HttpRequest) -> HttpResponse:
+    """Leaving needs a password entered in the last 15 minutes ("sudo mode").
+
+    Without one, the POST goes to allauth's "confirm it's you" page, which
+    replays it once the password is right.
+    """
     if selectors.couple_for_user(request.user) is None:
         messages.info(request, _("You're not linked with anyone right now."))
         return redirect("couples:home")
-    form = PasswordConfirmForm(request.POST or None, user=request.user)
     if request.method == "POST":
-        if not ratelimit.consume(request, action="reauthenticate", user=request.user):
-            form.add_error(None, _("Too many attempts. Please wait a minute and try again."))
-        elif form.is_valid():
-            try:
-                services.couple_leave(user=request.user)
-            except services.CoupleError as error:
-                messages.info(request, str(error.message))
-            else:
-                messages.success(
-                    request, _("You've left the couple space. Everything you wrote is still yours.")
-                )
-            return redirect("couples:home")
-    context = {"form": form, "partner": selectors.partner_of(request.user)}
-    return render(request, "couples/leave.html", context)
+        try:
+            services.couple_leave(user=request.user)
+        except services.CoupleError as error:
+            messages.info(request, str(error.message))
+        else:
+            messages.success(
+                request, _("You've left the couple space. Everything you wrote is still yours.")
+            )
+        return redirect("couples:home")
+    return render(request, "couples/leave.html", {"partner": selectors.partner_of(request.user)})
 
 
 @require_POST

@@ -64,7 +64,9 @@ class CalendarFeed(models.Model):
 class Reflection(SharedContent):
     """A short look back after time together: private unless its author shares it."""
 
-    plan = models.ForeignKey(DatePlan, on_delete=models.CASCADE, related_name="+")
+    # The reflection is its author's: it outlives the plan (the partner may delete
+    # the plan, or their account), pointing at nothing.
+    plan = models.ForeignKey(DatePlan, on_delete=models.SET_NULL, null=True, related_name="+")
     day = models.DateField()
     connected = models.PositiveSmallIntegerField()
     repeat_text = EncryptedTextField(blank=True, default="")

@@ -87,3 +87,19 @@ def reflection_save(
     rows = cast("QuerySet[Reflection]", Reflection.objects.all())
     reflection, _created = rows.update_or_create(author=user, plan=plan, day=day, defaults=values)
     return reflection
+
+
+@transaction.atomic
+def plan_delete(*, plan: DatePlan) -> None:
+    """Gone for both, at once: the list, the .ics and every calendar feed stop listing it.
+
+    Unlike cancelling, no STATUS:CANCELLED copy is kept, so a calendar app that
+    already holds the date keeps its stale copy until the person removes it there;
+    the confirm step says so. Reflections on it stay with their authors.
+    """
+    plan.delete()
+
+
+@transaction.atomic
+def reflection_delete(*, reflection: Reflection) -> None:
+    reflection.delete()

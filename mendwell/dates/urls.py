@@ -14,6 +14,12 @@ urlpatterns = [
     path("feed/<str:token>.ics", views.feed, name="feed"),
     path("<uuid:plan_id>/edit/", views.date_edit, name="edit"),
     path("<uuid:plan_id>/cancel/", views.date_cancel, name="cancel"),
+    path("<uuid:plan_id>/delete/", views.date_delete, name="delete"),
+    path(
+        "reflections/<uuid:reflection_id>/delete/",
+        views.reflection_delete,
+        name="reflection_delete",
+    ),
     path("<uuid:plan_id>/ics/", views.date_ics, name="ics"),
     path("<uuid:plan_id>/together/", views.together, name="together"),
 ]

@@ -19,7 +19,7 @@ from mendwell.dates import selectors, services
 from mendwell.dates.calendar import calendar_for
 from mendwell.dates.forms import PlanForm, ReflectionForm
 from mendwell.dates.ideas import IDEAS_BY_ID
-from mendwell.dates.models import DatePlan
+from mendwell.dates.models import DatePlan, Reflection
 from mendwell.loved.suggestions import rank_for_partner
 
 ICS = "text/calendar; charset=utf-8"
@@ -150,3 +150,22 @@ def together(request: HttpRequest, plan_id: str) -> HttpResponse:
         "reflections": selectors.reflections_on(request.user, plan),
     }
     return render(request, "dates/together.html", context)
+
+
+@require_POST
+def date_delete(request: HttpRequest, plan_id: str) -> HttpResponse:
+    plan = get_authored_or_404(DatePlan, user=request.user, pk=plan_id)
+    services.plan_delete(plan=plan)
+    messages.success(request, _("The date is deleted, for you and for your partner."))
+    return redirect("dates:list")
+
+
+@require_POST
+def reflection_delete(request: HttpRequest, reflection_id: str) -> HttpResponse:
+    reflection = get_authored_or_404(Reflection, user=request.user, pk=reflection_id)
+    plan_id = reflection.plan_id
+    services.reflection_delete(reflection=reflection)
+    messages.success(request, _("Your reflection is deleted."))
+    if plan_id is None:
+        return redirect("dates:list")
+    return redirect("dates:together", plan_id=plan_id)

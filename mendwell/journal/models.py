@@ -104,6 +104,8 @@ class Acknowledgement(SharedContent):
 class AcknowledgementSent(PublicIdModel):
     """One copy as it was sent: the history the partner reads. Never edited."""
 
+    encryption_owner = "thread.author"
+
     thread = models.ForeignKey(
         Acknowledgement, on_delete=models.CASCADE, related_name="sent_copies"
     )
@@ -138,8 +140,14 @@ class AcknowledgementResponse(SharedContent):
     moved, with dates, the way the sent copies keep the history of the writing.
     """
 
-    thread = models.ForeignKey(Acknowledgement, on_delete=models.CASCADE, related_name="responses")
-    sent = models.ForeignKey(AcknowledgementSent, on_delete=models.CASCADE, related_name="+")
+    # The answer is the answerer's own words: when the writer deletes the thread
+    # (or their account) it stays with the answerer, pointing at nothing.
+    thread = models.ForeignKey(
+        Acknowledgement, on_delete=models.SET_NULL, null=True, related_name="responses"
+    )
+    sent = models.ForeignKey(
+        AcknowledgementSent, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     kind = models.CharField(max_length=16, choices=ResponseKind.choices)
     missing = EncryptedTextField(blank=True, default="")
     # Set when a newer answer from the same person replaced this one; None for the answer standing.

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
+from mendwell.core.fields import EncryptedTextField, sealed_for
 from mendwell.journal.models import LogEntry
 
 
@@ -46,6 +47,16 @@ def _fields(
     }
 
 
+def _sealed(row: LogEntry, owner: Any, values: dict[str, Any]) -> dict[str, Any]:
+    """A query UPDATE calls no save(): encrypt each text under its owner's key here."""
+    return {
+        name: sealed_for(row, name, owner, value)
+        if isinstance(row._meta.get_field(name), EncryptedTextField)
+        else value
+        for name, value in values.items()
+    }
+
+
 @transaction.atomic
 def log_entry_create(*, user: Any, entry_id: uuid.UUID, **fields: Any) -> LogEntry:
     """Create an entry with the id the form was given, so a double submit makes one."""
@@ -62,7 +73,11 @@ def log_entry_update(*, entry: LogEntry, version: int, **fields: Any) -> LogEntr
     updated = (
         _entries()
         .filter(pk=entry.pk, author=entry.author, version=version)
-        .update(version=F("version") + 1, updated_at=timezone.now(), **_fields(**fields))
+        .update(
+            version=F("version") + 1,
+            updated_at=timezone.now(),
+            **_sealed(entry, entry.author, _fields(**fields)),
+        )
     )
     if updated != 1:
         raise EditConflict(_entries().get(pk=entry.pk))

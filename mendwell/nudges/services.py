@@ -64,3 +64,10 @@ def nudge_send(*, user: Any, nudge_id: uuid.UUID, note: str) -> Nudge:
     )
     notify(user=partner, kind="nudge.received", url_name="nudges:home")
     return nudge
+
+
+@transaction.atomic
+def nudge_delete(*, nudge: Nudge) -> None:
+    """Take a sent note back: it leaves both lists at once. The partner's in-app
+    notice stays, as it never held the note, only "thinking of you"."""
+    nudge.delete()

@@ -9,4 +9,5 @@ app_name = "nudges"
 urlpatterns = [
     path("", views.home, name="home"),
     path("hints/", views.hints, name="hints"),
+    path("<uuid:nudge_id>/delete/", views.delete, name="delete"),
 ]

@@ -12,9 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from mendwell.accounts.coach_hints import hints_for
+from mendwell.couples.access import get_authored_or_404
 from mendwell.couples.selectors import partner_of
 from mendwell.nudges import selectors, services
 from mendwell.nudges.forms import NudgeForm
+from mendwell.nudges.models import Nudge
 from mendwell.safety.signposting import support_panel_context
 
 
@@ -63,3 +65,11 @@ def hints(request: HttpRequest) -> HttpResponse:
     if not context["hints"] and not context["panel"]:
         return HttpResponse("")
     return render(request, "includes/coach_hints.html", context)
+
+
+@require_POST
+def delete(request: HttpRequest, nudge_id: str) -> HttpResponse:
+    nudge = get_authored_or_404(Nudge, user=request.user, pk=nudge_id)
+    services.nudge_delete(nudge=nudge)
+    messages.success(request, _("It is deleted."))
+    return redirect("nudges:home")

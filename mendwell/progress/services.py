@@ -136,3 +136,9 @@ def sharing_set(*, user: Any, item_ids: Iterable[str]) -> None:
         for name, value in _fields_for(couple, ids, row.answers).items():
             setattr(row, name, value)
     PulseResponse.objects.bulk_update(rows, ["couple", "shared_answers", "visibility"])
+
+
+@transaction.atomic
+def pulse_delete(*, pulse: PulseResponse) -> None:
+    """A taken pulse, gone: from the person's charts, the partner's view and any report."""
+    pulse.delete()

@@ -11,6 +11,7 @@ urlpatterns = [
     path("baseline/", views.baseline, name="baseline"),
     path("baseline/skip/", views.baseline_skip, name="baseline_skip"),
     path("pulse/", views.pulse, name="pulse"),
+    path("pulse/<uuid:pulse_id>/delete/", views.pulse_delete, name="pulse_delete"),
     path("sharing/", views.sharing, name="sharing"),
     path("partner/", views.partner, name="partner"),
 ]

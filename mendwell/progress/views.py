@@ -9,11 +9,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from mendwell.couples.access import get_authored_or_404
 from mendwell.couples.selectors import partner_of
 from mendwell.progress import registry, selectors, services
 from mendwell.progress.chart import charts_for
 from mendwell.progress.forms import PulseForm, SharingForm, item_text
-from mendwell.progress.models import Kind
+from mendwell.progress.models import Kind, PulseResponse
 from mendwell.safety.selectors import ProgramState, joint_exercises_allowed, program_state_for
 
 
@@ -32,6 +33,7 @@ def home(request: HttpRequest) -> HttpResponse:
     context = {
         "baseline_due": selectors.baseline_due(request.user),
         "pulse_due": selectors.pulse_due(request.user),
+        "this_weeks_pulse": selectors.this_weeks_pulse(request.user),
         "series": series,
         "charts": charts_for(series),
         "support_reason": selectors.support_suggested(series),
@@ -131,3 +133,11 @@ def partner(request: HttpRequest) -> HttpResponse:
         else []
     )
     return render(request, "progress/partner.html", {"view": view, "charts": charts})
+
+
+@require_POST
+def pulse_delete(request: HttpRequest, pulse_id: str) -> HttpResponse:
+    pulse = get_authored_or_404(PulseResponse, user=request.user, pk=pulse_id)
+    services.pulse_delete(pulse=pulse)
+    messages.success(request, _("Those answers are deleted."))
+    return redirect("progress:home")

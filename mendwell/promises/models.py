@@ -95,6 +95,8 @@ class Promise(SharedContent):
 class PromiseOccurrence(PublicIdModel):
     """One time a promise falls due; the partner marks it (re-marking keeps the latest)."""
 
+    encryption_owner = "promise.author"
+
     promise = models.ForeignKey(Promise, on_delete=models.CASCADE, related_name="occurrences")
     seq = models.PositiveSmallIntegerField()
     # UTC; None for a promise with no date. Indexed for the reminders to come (due-time column).

@@ -178,3 +178,14 @@ def occurrence_mark(
     locked.status = Status.DONE if all_kept else Status.ACTIVE
     locked.save(update_fields=["status", "updated_at"])
     return occurrence
+
+
+@transaction.atomic
+def promise_delete(*, promise: Promise) -> None:
+    """Remove a promise from the ledger for both, with its due times and their marks.
+
+    The marks go too: they are part of this promise's record (stored under its
+    author's key), not something the partner keeps on its own. A later promise
+    that replaced this one stays, no longer pointing back (``replaces`` is SET_NULL).
+    """
+    promise.delete()

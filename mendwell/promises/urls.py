@@ -14,4 +14,5 @@ urlpatterns = [
     path("<uuid:promise_id>/mark/", views.occurrence_mark, name="mark"),
     path("<uuid:promise_id>/renegotiate/", views.promise_renegotiate, name="renegotiate"),
     path("<uuid:promise_id>/withdraw/", views.promise_withdraw, name="withdraw"),
+    path("<uuid:promise_id>/delete/", views.promise_delete, name="delete"),
 ]

@@ -203,3 +203,11 @@ def promise_withdraw(request: HttpRequest, promise_id: str) -> HttpResponse:
         return redirect("promises:detail", promise_id=promise.id)
     context = {"form": form, "promise": promise}
     return render(request, "promises/withdraw.html", context)
+
+
+@require_POST
+def promise_delete(request: HttpRequest, promise_id: str) -> HttpResponse:
+    promise = selectors.promise_for_author(request.user, promise_id)
+    services.promise_delete(promise=promise)
+    messages.success(request, _("The promise is deleted from the ledger."))
+    return redirect("promises:list")

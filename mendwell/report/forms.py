@@ -7,7 +7,6 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mendwell.couples.forms import PasswordConfirmForm
 from mendwell.report.selectors import CHECKINS, PROMISES, PULSE, VICTORIES, WEEK_NOTES
 
 DEFAULT_WEEKS = 12
@@ -25,8 +24,8 @@ def default_start() -> date:
     return timezone.localdate() - timedelta(weeks=DEFAULT_WEEKS)
 
 
-class ReportForm(PasswordConfirmForm):
-    """What to include, the dates, and the password again (a report holds a lot)."""
+class ReportForm(forms.Form):
+    """What to include and the dates (the view asks for a recent password: a report holds a lot)."""
 
     parts = forms.MultipleChoiceField(
         label=_("What to include"),
@@ -46,8 +45,6 @@ class ReportForm(PasswordConfirmForm):
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Leave empty for today."),
     )
-
-    field_order = ["parts", "start", "end", "password"]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

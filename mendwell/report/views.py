@@ -1,4 +1,4 @@
-"""Step 9's printable report: choose, confirm the password, download once.
+"""Step 9's printable report: choose, confirm it's you (sudo mode), download once.
 
 Nothing is emailed and nobody else is told: the person makes the link, sees
 it once, and the download works for them only, once, within 24 hours.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from allauth.core import ratelimit
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
@@ -26,16 +26,19 @@ logger = logging.getLogger(__name__)
 
 
 @require_http_methods(["GET", "POST"])
+@reauthentication_required(allow_get=True)
 def report_home(request: HttpRequest) -> HttpResponse:
-    form = ReportForm(request.POST or None, user=request.user)
+    """Making the link needs a password entered in the last 15 minutes ("sudo mode").
+
+    Without one, the POST goes to allauth's "confirm it's you" page, which
+    replays it (choices and all) once the password is right.
+    """
+    # An empty POST is still a submission: it gets "choose at least one".
+    form = ReportForm(request.POST if request.method == "POST" else None)
     token = None
-    if request.method == "POST":
-        if not ratelimit.consume(request, action="reauthenticate", user=request.user):
-            form.add_error(None, _("Too many attempts. Please wait a minute and try again."))
-        elif form.is_valid():
-            token = services.report_link_create(user=request.user, choices=form.choices())
-            # A fresh form: the password is not echoed back into the page.
-            form = ReportForm(user=request.user, initial={"parts": form.cleaned_data["parts"]})
+    if request.method == "POST" and form.is_valid():
+        token = services.report_link_create(user=request.user, choices=form.choices())
+        form = ReportForm(initial={"parts": form.cleaned_data["parts"]})
     response = render(request, "report/home.html", {"form": form, "token": token})
     response["Cache-Control"] = "no-store"  # the page may hold the one-time link
     return response

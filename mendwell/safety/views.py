@@ -15,6 +15,7 @@ from mendwell.safety.forms import CountryForm, SafetyCheckForm
 from mendwell.safety.questions import Outcome
 from mendwell.safety.resources import directory
 from mendwell.safety.support import professional_help_context, support_context
+from mendwell.staff.selectors import audit_records_for
 
 
 @login_not_required
@@ -41,6 +42,8 @@ def safety_home(request: HttpRequest) -> HttpResponse:
         "couple": couple_for_user(user),
         "partner": partner_of(user),
         "has_mfa": user.authenticator_set.exists(),  # type: ignore[union-attr]
+        # What the operator's staff did to this account (never shown to the partner).
+        "staff_actions": audit_records_for(user),
         **support_context(request),
     }
     return render(request, "safety/home.html", context)

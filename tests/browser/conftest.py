@@ -355,6 +355,9 @@ def check_page(
     dark_contrast: bool = False,
 ) -> list[str]:
     """Everything a person would notice on one loaded page; empty when all is well."""
+    # A click that navigates returns before the next page has loaded; checking
+    # half a page would report nonsense (or find no document at all).
+    page.wait_for_load_state("load")
     problems = title_problems(page, forbidden_in_title)
     for name in viewports:
         page.set_viewport_size(VIEWPORTS[name])
@@ -419,7 +422,7 @@ def browsers(new_context: Callable[..., BrowserContext], live_server: Any) -> Br
     return Browsers(new_context, live_server)
 
 
-def wait_briefly_for(condition: Callable[[], bool], timeout: float = 5.0) -> bool:
+def wait_briefly_for(condition: Callable[[], bool], timeout: float = 15.0) -> bool:
     """Poll a server-side condition (e.g. an email arriving) without a fixed sleep."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

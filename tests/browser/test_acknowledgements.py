@@ -193,6 +193,7 @@ def test_sam_changes_not_yet_to_heard_and_alex_sees_the_earlier_answer_too(
     sam_page = browsers.page(sam)
     sam_page.goto(thread_url)
     sam_page.get_by_role("link", name="Change my answer").click()
+    expect(sam_page.get_by_label("I feel heard")).to_be_visible()
     browsers.assert_page_ok(sam_page)
     sam_page.get_by_label("I feel heard").check()
     sam_page.get_by_role("button", name="Send my new answer").click()

@@ -673,9 +673,30 @@ CRAWL: dict[str, Crawl] = {
     "counsel:item": Crawl((ROBIN,), params=_only("item_id"), last=True),
     # Step 9: the printable report's choices (the PDF link itself is excluded below).
     "report:home": Crawl((ALEX, ROBIN)),
+    # Deleting the account: the summary and confirmation (after the password), and the
+    # neutral page a now signed-out visitor lands on.
+    "erasure:account": Crawl((ALEX, ROBIN)),
+    "erasure:account_deleted": Crawl(PUBLIC),
+    # Your data: export everything you wrote, and import an export.
+    "exports:home": Crawl((ALEX, ROBIN)),
+    "exports:import": Crawl((ALEX,)),
+    # Signed-in devices (mendwell/security); allauth's own list address leads there.
+    "security:devices": Crawl(PARTNER),
+    "usersessions_list": Crawl(PARTNER, lands_on=r"/security/$"),
 }
 
+OPERATOR_ADMIN = "the operator's admin: staff only (404 for everyone else), not an app page"
 EXCLUDED: dict[str, str] = {
+    # Deleting one item: POST only, from the "Delete…" disclosure on the item's own page
+    # (crawled with that page); mendwell/erasure and tests/test_item_deletion.py drive them.
+    "checkins:delete": "POST only (the Delete… disclosure on today's check-in)",
+    "checkins:week_note_delete": "POST only (the Delete… disclosure beside a look-back line)",
+    "nudges:delete": "POST only (the Delete… disclosure beside a sent note)",
+    "dates:delete": "POST only (the Delete… disclosure on the date's change page)",
+    "dates:reflection_delete": "POST only (the Delete… disclosure beside one's reflection)",
+    "conversations:answer_delete": "POST only (the Delete… disclosure under one's answer)",
+    "promises:delete": "POST only (the Delete… disclosure on the promise's page)",
+    "progress:pulse_delete": "POST only (the Delete… disclosure on the pulse page)",
     # Not pages: they act, or answer with something other than HTML.
     "quick_exit": "signs out and leaves for QUICK_EXIT_URL; test_quick_exit.py drives it",
     "healthz": "JSON for monitors",
@@ -733,6 +754,8 @@ EXCLUDED: dict[str, str] = {
     "service_worker": "the service worker script (JavaScript); test_pwa.py registers it",
     "push:subscribe": "POST only, JSON (the device button on the notifications page)",
     "push:unsubscribe": "POST only, JSON (the device button on the notifications page)",
+    "security:sign_out": "POST only, after re-authentication (the button beside each device)",
+    "security:sign_out_others": "POST only, after re-authentication (the button under the list)",
     "mfa_download_recovery_codes": "a plain-text file download",
     "mfa_login_webauthn": "passkey sign-in endpoint: POST only, a GET goes back to the login page",
     "api-v1:api-root": "JSON API (no page at the root: 404)",
@@ -763,6 +786,12 @@ EXCLUDED: dict[str, str] = {
         "a single-use PDF download (attachment, not a page); tests/browser/test_report.py "
         "clicks it and checks the second visit is the not-found page"
     ),
+    "exports:download": (
+        "a single-use zip download (attachment, not a page); tests/browser/test_export.py "
+        "clicks it and checks the second visit is the not-found page"
+    ),
+    "exports:status": "a fragment the export page polls with htmx while an export is made",
+    "exports:link": "POST only (the Get a download link button on the export page)",
     "progress:baseline_skip": "POST only (the Skip for now button on the baseline prompt)",
     "counsel:invite_create": "POST only (the button on the counsellor page)",
     "counsel:invite_revoke": "POST only (the button beside an unused invitation link)",
@@ -770,6 +799,22 @@ EXCLUDED: dict[str, str] = {
     "counsel:grant_revoke": "POST only (the Stop sharing button beside a grant)",
     "counsel:link_end": "POST only (the End access button, on either side)",
     "counsel:note_add": "POST only (the note form on the counsellor's page for a client)",
+    # The operator's admin (mendwell/staff/admin.py): Django's own pages, without the app's
+    # frame (no quick exit); for staff only, and checked by mendwell/staff/tests.
+    "operator:index": OPERATOR_ADMIN,
+    "operator:login": OPERATOR_ADMIN,
+    "operator:logout": OPERATOR_ADMIN,
+    "operator:password_change": OPERATOR_ADMIN,
+    "operator:password_change_done": OPERATOR_ADMIN,
+    "operator:autocomplete": OPERATOR_ADMIN,
+    "operator:jsi18n": OPERATOR_ADMIN,
+    "operator:view_on_site": OPERATOR_ADMIN,
+    "operator:app_list": OPERATOR_ADMIN,
+    "operator:accounts_user_changelist": OPERATOR_ADMIN,
+    "operator:accounts_user_add": OPERATOR_ADMIN,
+    "operator:accounts_user_change": OPERATOR_ADMIN,
+    "operator:accounts_user_history": OPERATOR_ADMIN,
+    "operator:accounts_user_delete": OPERATOR_ADMIN,
 }
 
 # Not routes, but pages people meet: the crawl checks them too.
@@ -785,8 +830,9 @@ def route_names() -> set[str]:
     def walk(resolver: URLResolver, namespace: str, prefix: str) -> None:
         for entry in resolver.url_patterns:
             if isinstance(entry, URLResolver):
-                inner = f"{namespace}:{entry.namespace}" if namespace else entry.namespace
-                walk(entry, (inner or namespace or "").strip(":"), prefix + str(entry.pattern))
+                # An include without a namespace (the admin's per-model URLs) keeps the outer one.
+                inner = ":".join(part for part in (namespace, entry.namespace) if part)
+                walk(entry, inner, prefix + str(entry.pattern))
             elif isinstance(entry, URLPattern):
                 if entry.name:
                     names.add(f"{namespace}:{entry.name}" if namespace else entry.name)

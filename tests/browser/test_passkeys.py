@@ -22,9 +22,11 @@ production.
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+import time_machine
 from playwright.sync_api import BrowserContext, CDPSession, Page, expect
 
 from conftest import PASSWORD
@@ -213,7 +215,7 @@ def test_a_passkey_from_another_device_does_not_sign_anyone_in(
 
 
 def test_a_passkey_confirms_it_is_really_you_before_a_security_change(
-    browsers: Browsers, alex: Any, strict_webauthn: None
+    browsers: Browsers, alex: Any, strict_webauthn: None, request: Any
 ) -> None:
     """Signed in by passkey, a person can confirm with the passkey instead of a password."""
     base = browsers.base_url
@@ -227,7 +229,11 @@ def test_a_passkey_confirms_it_is_really_you_before_a_security_change(
     page.get_by_role("button", name="Sign in with a passkey").click()
     expect_signed_in_on_today(page, base)
 
-    # Adding another key is a security change: allauth asks to confirm first.
+    # A sign-in counts as confirmation for 15 minutes; 16 minutes on, adding
+    # another key (a security change) asks to confirm first.
+    traveller = time_machine.travel(datetime.now(tz=UTC) + timedelta(minutes=16), tick=True)
+    traveller.start()
+    request.addfinalizer(traveller.stop)
     page.goto(f"{base}/accounts/2fa/webauthn/add/")
     page.wait_for_url(re.compile(r"/accounts/reauthenticate/\?next="))
     expect(page.get_by_label("Password")).to_be_visible()

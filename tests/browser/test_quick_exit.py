@@ -91,6 +91,7 @@ TRIGGERS: dict[str, Callable[[Page], None]] = {
 def test_quick_exit_blanks_the_page_signs_out_and_leaves_no_way_back(
     trigger: str, browsers: Browsers, alex: Any, sam: Any
 ) -> None:
+    """TS47."""
     page = browsers.page(alex)
     site = NeutralSite(page)
     page.goto(f"{browsers.base_url}/steps/3/")

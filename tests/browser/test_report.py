@@ -48,8 +48,11 @@ def test_alex_downloads_the_report_once_and_the_link_is_then_gone(
     page.goto(f"{browsers.base_url}/report/")
     page.get_by_label("My weekly pulse: the charts, their notes and my answers").check()
     page.get_by_label("Small victories I can see").check()
-    page.get_by_label("Your password").fill(PASSWORD)
     page.get_by_role("button", name="Make my report").click()
+    # Sudo mode: the password is asked for first, then the choices go through.
+    expect(page.get_by_role("heading", name="Confirm it's you")).to_be_visible()
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Confirm").click()
 
     link = page.get_by_role("link", name="Download your report")
     expect(link).to_be_visible()

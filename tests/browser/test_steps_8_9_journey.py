@@ -132,8 +132,10 @@ def test_baseline_pulses_trend_counsellor_grants_revoke_and_report(
     page.get_by_label("My weekly pulse: the charts, their notes and my answers").check()
     page.get_by_label("My shared daily check-ins").check()
     page.get_by_label("From").fill((date.today() - timedelta(weeks=9)).isoformat())
-    page.get_by_label("Your password").fill(PASSWORD)
     page.get_by_role("button", name="Make my report").click()
+    expect(page.get_by_role("heading", name="Confirm it's you")).to_be_visible()
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Confirm").click()
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download your report").click()
     pdf = PdfReader(io.BytesIO(download_info.value.path().read_bytes()))

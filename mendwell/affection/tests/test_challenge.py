@@ -203,9 +203,13 @@ def test_a_paused_program_hides_affection_for_both_and_looks_the_same_to_sam(
         # Sam's page when Alex paused by choice: every other case must equal it.
         program_pause(user=alex)
         reference = normalise(client_for(sam).get(HOME))
+        from mendwell.core.fields import sealed_for
         from mendwell.safety.models import SafetyState
 
-        SafetyState.objects.filter(user=alex).update(flags_json="{}")
+        state = SafetyState.objects.get(user=alex)
+        SafetyState.objects.filter(user=alex).update(
+            flags_json=sealed_for(state, "flags_json", alex, "{}")
+        )
     {
         "alex_on_pathway": lambda: safety_check_submit(user=alex, answers=ALL_NO | {"fear": "yes"}),
         "alex_pauses": lambda: program_pause(user=alex),

@@ -49,6 +49,7 @@ def test_the_next_local_day_is_a_new_check_in_in_the_persons_time_zone(checked, 
 
 
 def test_sharing_one_day_shows_it_to_the_partner_and_can_be_undone(checked, client_for):
+    """TS45."""
     alex, sam = checked
     save(client_for(alex), share="on", note="A good walk today.")
     sam_page = client_for(sam).get("/check-in/").content.decode()
@@ -162,3 +163,17 @@ def test_an_empty_look_back_asks_for_a_line(alex, client_for):
         client_for(alex).post("/check-in/week/", {"went_well": "", "try_next": ""}).content.decode()
     )
     assert "Write at least one of the two before saving." in body
+
+
+def test_ts45_a_private_check_in_changes_nothing_the_partner_can_see(checked, client_for):
+    """TS45 (the TS7 method): Sam's pages are the same before and after Alex's check-in."""
+    from tests.security_support import differences, normalise
+
+    alex, sam = checked
+    pages = ["/", "/check-in/", "/notifications/", "/story/timeline/"]
+    sam_client = client_for(sam)
+    before = {url: normalise(sam_client.get(url)) for url in pages}
+    assert save(client_for(alex), note="ALEX-PRIVATE-NOTE").status_code == 302
+    after = {url: normalise(sam_client.get(url)) for url in pages}
+    for url in pages:
+        assert before[url] == after[url], f"{url}: {differences(before[url], after[url])}"

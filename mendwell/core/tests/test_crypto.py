@@ -90,18 +90,25 @@ def test_text_is_stored_encrypted_and_read_back_in_clear(alex):
 
 
 @pytest.mark.django_db
-def test_rotation_moves_every_value_to_the_new_key_and_is_idempotent(alex, settings, capsys):
-    original = list(settings.FIELD_ENCRYPTION_KEYS)  # alex's name is under these
-    settings.FIELD_ENCRYPTION_KEYS = [KEY_A]
-    note = Note.objects.create(author=alex, body="kept through rotation")
+def test_rotation_moves_old_instance_key_text_onto_data_keys_and_is_idempotent(
+    alex, settings, capsys, tmp_path
+):
+    settings.KEYRING_DIR = tmp_path / "keyring"  # only this test's keys, whatever ran before
+    original = list(settings.FIELD_ENCRYPTION_KEYS)  # alex's data key is wrapped by these
+    note = Note.objects.create(author=alex, body="placeholder")
+    legacy = FieldCipher([KEY_A]).encrypt("kept through rotation", context="gatekeeper.note.body")
+    key = note.id.hex if connection.vendor == "sqlite" else note.id
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE gatekeeper_note SET body = %s WHERE id = %s", [legacy, key])
     settings.FIELD_ENCRYPTION_KEYS = [KEY_B, KEY_A, *original]
     call_command("rotate_field_keys", batch_size=1)
-    assert raw_body(note).startswith(f"mw1:{key_id(KEY_B)}:")
-    first = capsys.readouterr().out
-    assert "gatekeeper.Note.body: 1 re-encrypted" in first
+    assert raw_body(note).startswith(f"mw2:{alex.data_key.hex}:")
+    assert "1 row(s) moved onto their owner's data key." in capsys.readouterr().out
 
     call_command("rotate_field_keys")
-    assert "Done: 0 value(s) re-encrypted." in capsys.readouterr().out
+    second = capsys.readouterr().out
+    assert "0 row(s) moved" in second
+    assert "Done: 0 value(s) re-encrypted." in second
 
     settings.FIELD_ENCRYPTION_KEYS = [KEY_B]  # the old keys are gone
     assert Note.objects.get(pk=note.pk).body == "kept through rotation"

@@ -86,6 +86,7 @@ def test_a_partner_opening_a_counsellor_link_is_told_why_not(alex, sam, make_use
 def test_the_counsellor_sees_exactly_the_granted_items_and_a_revoked_one_is_gone(
     alex, dana_for_alex, dana, sam, client_for
 ):
+    """TS54."""
     first = shared_checkin(alex, 1, "first granted")
     second = shared_checkin(alex, 2, "second granted")
     kept = shared_checkin(alex, 3, "shared but not granted")

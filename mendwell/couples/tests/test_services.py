@@ -49,6 +49,7 @@ def test_invite_codes_are_stored_only_as_a_hash(alex):
 
 
 def test_invites_expire_after_72_hours(alex, make_user):
+    """TS29."""
     new = invite_create(user=alex)
     assert new.invite.expires_at - new.invite.created_at == timedelta(hours=72)
     late = make_user("late@example.com")
@@ -99,6 +100,7 @@ def test_forged_expired_and_used_codes_get_the_same_message(alex, make_user):
 
 
 def test_nobody_can_accept_their_own_invite(alex):
+    """TS29."""
     code = invite_create(user=alex).code
     with pytest.raises(CoupleError) as error:
         invite_accept(user=alex, code=code)
@@ -144,6 +146,7 @@ def test_leaving_twice_says_there_is_nothing_to_leave(alex, sam):
 
 
 def test_linking_again_needs_a_fresh_invite(alex, sam):
+    """TS29."""
     couple_leave(user=alex)
     link(sam, alex)
     assert partner_of(alex) == sam

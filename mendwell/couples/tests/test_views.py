@@ -72,16 +72,37 @@ def test_joining_twice_by_double_submit_links_once(client_for, alex, make_user):
     assert partner_of(partner) == alex
 
 
-def test_leaving_needs_the_password(client_for, alex, sam):
-    response = client_for(sam).post("/couple/leave/", {"password": "not my password 1234"})
-    assert "That password isn&#x27;t right" in response.content.decode()
+def test_leaving_without_a_recent_password_asks_for_it_first(client_for, alex, sam):
+    """Sudo mode: the leave POST goes to "confirm it's you"; nothing ends yet."""
+    response = client_for(sam).post("/couple/leave/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/reauthenticate/?next=%2Fcouple%2Fleave%2F"
     assert partner_of(sam) == alex
 
 
-def test_leaving_tells_nobody_and_the_partner_sees_not_linked(client_for, alex, sam, mailoutbox):
+def test_a_wrong_password_on_the_confirm_page_leaves_the_couple_linked(client_for, alex, sam):
+    client = client_for(sam)
+    client.post("/couple/leave/")
+    response = client.post(
+        "/accounts/reauthenticate/?next=/couple/leave/", {"password": "not my password 1234"}
+    )
+    assert response.status_code == 200
+    assert partner_of(sam) == alex
+
+
+def test_the_right_password_on_the_confirm_page_completes_the_leave(client_for, alex, sam):
     from conftest import PASSWORD
 
-    response = client_for(sam).post("/couple/leave/", {"password": PASSWORD}, follow=True)
+    client = client_for(sam)
+    client.post("/couple/leave/")
+    client.post("/accounts/reauthenticate/?next=/couple/leave/", {"password": PASSWORD})
+    assert partner_of(sam) is None
+
+
+def test_leaving_tells_nobody_and_the_partner_sees_not_linked(client_for, alex, sam, mailoutbox):
+    from conftest import sudo
+
+    response = sudo(client_for(sam), sam).post("/couple/leave/", follow=True)
     assert "You&#x27;ve left the couple space" in response.content.decode()
     assert mailoutbox == []
     alex_page = client_for(alex).get("/couple/").content.decode()
@@ -90,11 +111,11 @@ def test_leaving_tells_nobody_and_the_partner_sees_not_linked(client_for, alex, 
 
 
 def test_leaving_twice_gets_a_calm_message(client_for, alex, sam):
-    from conftest import PASSWORD
+    from conftest import sudo
 
-    client = client_for(sam)
-    client.post("/couple/leave/", {"password": PASSWORD})
-    response = client.post("/couple/leave/", {"password": PASSWORD}, follow=True)
+    client = sudo(client_for(sam), sam)
+    client.post("/couple/leave/")
+    response = client.post("/couple/leave/", follow=True)
     assert "You&#x27;re not linked with anyone right now" in response.content.decode()
 
 

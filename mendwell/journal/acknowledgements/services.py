@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
+from mendwell.core.fields import sealed_for
 from mendwell.couples.access import Visibility
 from mendwell.couples.selectors import couple_for_user, partner_of
 from mendwell.journal.models import (
@@ -87,9 +88,9 @@ def acknowledgement_update(
         .update(
             version=F("version") + 1,
             updated_at=timezone.now(),
-            own_it=own_it,
-            impact=impact,
-            change=change,
+            own_it=sealed_for(thread, "own_it", thread.author, own_it),
+            impact=sealed_for(thread, "impact", thread.author, impact),
+            change=sealed_for(thread, "change", thread.author, change),
         )
     )
     if updated != 1:
@@ -157,10 +158,17 @@ def _answers() -> QuerySet[AcknowledgementResponse]:
     return cast("QuerySet[AcknowledgementResponse]", AcknowledgementResponse.objects.all())
 
 
-def _check_may_answer(user: Any, thread: Acknowledgement, sent: AcknowledgementSent) -> None:
-    """Only the partner the thread was sent to, while that couple lasts, answers it."""
+def _check_may_answer(
+    user: Any, thread: Acknowledgement | None, sent: AcknowledgementSent | None
+) -> None:
+    """Only the partner the thread was sent to, while that couple lasts, answers it.
+
+    An answer whose thread its writer deleted keeps no thread: it is read-only.
+    """
     if (
-        thread.author_id == user.pk
+        thread is None
+        or sent is None
+        or thread.author_id == user.pk
         or thread.visibility != Visibility.SHARED
         or thread.couple_id is None
         or getattr(couple_for_user(user), "pk", None) != thread.couple_id

@@ -13,7 +13,7 @@ import time_machine
 from django.core import mail
 from pypdf import PdfReader
 
-from conftest import PASSWORD
+from conftest import PASSWORD, sudo
 from mendwell.checkins.services import checkin_save, week_notes_save
 from mendwell.notify.models import Notification
 from mendwell.progress.tests.helpers import weekly_pulses
@@ -79,6 +79,17 @@ def lives(checked):
     return alex, sam
 
 
+@pytest.fixture
+def client_for(client_for):
+    """Clients that confirmed the password a moment ago (sudo mode), as after signing in."""
+
+    def make(user):
+        client = client_for(user)
+        return client if user is None else sudo(client, user)
+
+    return make
+
+
 def pdf_text(content: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
 
@@ -88,7 +99,7 @@ def without_csrf(content: bytes) -> bytes:
 
 
 def make_link(client, parts, **extra):
-    page = client.post("/report/", {"parts": parts, "password": PASSWORD, **extra})
+    page = client.post("/report/", {"parts": parts, **extra})
     assert page.status_code == 200
     token = page.context["token"]
     assert token
@@ -176,23 +187,38 @@ def test_no_email_and_no_notification_for_anyone(lives, client_for):
     assert not Notification.objects.exists()
 
 
-def test_a_wrong_password_names_the_field_keeps_the_choices_and_makes_nothing(lives, client_for):
+def test_without_a_recent_password_the_report_asks_for_it_and_makes_nothing(lives, client):
+    """Sudo mode: the POST goes to "confirm it's you"; no link is made yet."""
     alex, _sam = lives
-    page = client_for(alex).post("/report/", {"parts": ["victories"], "password": "nope"})
-    assert page.status_code == 200
-    assert page.context["form"].errors["password"] == [
-        "That password isn't right. Please try again."
-    ]
-    html = page.content.decode()
-    assert re.search(r'<input[^>]*value="victories"[^>]*checked', html)
-    assert not re.search(r'<input[^>]*value="pulse"[^>]*checked', html)
-    assert page.context["token"] is None
+    client.force_login(alex)
+    page = client.post("/report/", {"parts": ["victories"]})
+    assert page.status_code == 302
+    assert page["Location"] == "/accounts/reauthenticate/?next=%2Freport%2F"
     assert not ReportLink.objects.exists()
+
+
+def test_a_wrong_password_on_the_confirm_page_makes_nothing(lives, client):
+    alex, _sam = lives
+    client.force_login(alex)
+    client.post("/report/", {"parts": ["victories"]})
+    page = client.post("/accounts/reauthenticate/?next=/report/", {"password": "nope"})
+    assert page.status_code == 200
+    assert not ReportLink.objects.exists()
+
+
+def test_the_right_password_on_the_confirm_page_makes_the_chosen_report(lives, client):
+    alex, _sam = lives
+    client.force_login(alex)
+    client.post("/report/", {"parts": ["victories"]})
+    page = client.post("/accounts/reauthenticate/?next=/report/", {"password": PASSWORD})
+    assert page.status_code == 200
+    assert page.context["token"]
+    assert ReportLink.objects.get().choices["parts"] == ["victories"]
 
 
 def test_choosing_nothing_is_a_field_error(lives, client_for):
     alex, _sam = lives
-    page = client_for(alex).post("/report/", {"password": PASSWORD})
+    page = client_for(alex).post("/report/", {})
     assert page.context["form"].errors["parts"] == ["Choose at least one thing to include."]
     assert not ReportLink.objects.exists()
 
@@ -201,7 +227,7 @@ def test_dates_in_the_wrong_order_are_an_error_on_the_end_date(lives, client_for
     alex, _sam = lives
     page = client_for(alex).post(
         "/report/",
-        {"parts": ["pulse"], "password": PASSWORD, "start": "2026-03-01", "end": "2026-02-01"},
+        {"parts": ["pulse"], "start": "2026-03-01", "end": "2026-02-01"},
     )
     assert page.context["form"].errors["end"] == ["The end date is before the start date."]
     assert not ReportLink.objects.exists()

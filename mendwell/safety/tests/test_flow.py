@@ -162,13 +162,21 @@ def partner_view_reference(client_for, alex, sam):
     """Sam's view when Alex paused voluntarily: the reference every case must equal."""
     from django.db import transaction
 
+    from mendwell.core.fields import sealed_for
+
     state_alex = SafetyState.objects.get(user=alex)
     state_sam = SafetyState.objects.get(user=sam)
     saved = (state_alex.flags_json, state_sam.flags_json)
+
+    def put(state, user, flags):
+        SafetyState.objects.filter(user=user).update(
+            flags_json=sealed_for(state, "flags_json", user, flags)
+        )
+
     with transaction.atomic():
-        SafetyState.objects.filter(user=sam).update(flags_json="{}")
-        SafetyState.objects.filter(user=alex).update(flags_json='{"paused": true}')
+        put(state_sam, sam, "{}")
+        put(state_alex, alex, '{"paused": true}')
         reference = partner_view(client_for(sam))
-        SafetyState.objects.filter(user=alex).update(flags_json=saved[0])
-        SafetyState.objects.filter(user=sam).update(flags_json=saved[1])
+        put(state_alex, alex, saved[0])
+        put(state_sam, sam, saved[1])
     return reference

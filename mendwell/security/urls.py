@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+from django.urls import URLPattern, path
+
+from mendwell.security import views
+
+app_name = "security"
+
+urlpatterns: list[URLPattern] = [
+    path("", views.devices, name="devices"),
+    # Which session is in the form body, never the URL; only the person's own are found.
+    path("sign-out/", views.sign_out, name="sign_out"),
+    path("sign-out-others/", views.sign_out_others, name="sign_out_others"),
+]
