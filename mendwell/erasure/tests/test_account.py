@@ -85,8 +85,9 @@ def test_the_summary_counts_what_goes_and_says_what_the_partner_keeps(
     page = sudo(client_for(alex), alex).get(URL)
     text = page.content.decode()
     assert page.status_code == 200
-    assert "Daily check-in: 1" in text
-    assert "Conversation: 1" in text  # the one Alex started; Sam's is Sam's
+    assert '<th scope="row">Daily check-in</th><td>1</td>' in text
+    # the one Alex started; Sam's is Sam's
+    assert '<th scope="row">Conversation</th><td>1</td>' in text
     assert "1 reminder you set." in text
     assert "1 device that gets your reminders." in text
     assert "Your link with your partner ends" in text
