@@ -1,24 +1,43 @@
 """The JSON API skeleton at /api/v1/ (django-ninja, OpenAPI 3.1).
 
-Browser sessions authenticate with the session cookie plus CSRF; token auth
-for mobile clients arrives with the API issue. Every capability will reuse the
-same services and selectors as the web views.
+Browser sessions authenticate with the session cookie plus CSRF; apps send an
+app token (``Authorization: Bearer mw_…``), made and revoked on the devices
+page (``mendwell.security.tokens``). Every capability will reuse the same
+services and selectors as the web views.
 """
 
 from __future__ import annotations
 
 from django.http import HttpRequest
 from ninja import NinjaAPI, Schema
-from ninja.security import SessionAuth
+from ninja.security import HttpBearer, SessionAuth
 
+from mendwell.couples.grants import is_counsellor
 from mendwell.couples.selectors import couple_for_user, partner_of
 from mendwell.safety.selectors import program_state_for
+from mendwell.security.tokens import user_for
+
+
+class AppTokenAuth(HttpBearer):
+    """An app token from the devices page; revoked, expired or unknown → 401.
+
+    Counsellor accounts use the counsellor pages only (the API is a partner's
+    tool; see ``counsel.middleware``), so their tokens open nothing here.
+    """
+
+    def authenticate(self, request: HttpRequest, token: str) -> object | None:
+        user = user_for(token)
+        if user is None or is_counsellor(user):
+            return None
+        request.user = user
+        return user
+
 
 api = NinjaAPI(
     title="Mendwell API",
     version="1",
     urls_namespace="api-v1",
-    auth=SessionAuth(csrf=True),
+    auth=[AppTokenAuth(), SessionAuth(csrf=True)],
     docs_url="/docs",
     openapi_url="/openapi.json",
 )

@@ -42,3 +42,17 @@ class LoginForm(AllauthLoginForm):
         ):
             request.session.set_expiry(int(lifetime.SHARED_IDLE.total_seconds()))
         return response
+
+
+class AppTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name this app"),
+        max_length=60,
+        help_text=_("So you can tell your tokens apart, e.g. “My phone”."),
+    )
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError(_("Give the app a name."))
+        return name

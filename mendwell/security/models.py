@@ -34,3 +34,27 @@ class KnownDevice(models.Model):
 
     def __str__(self) -> str:
         return f"device {self.pk}"
+
+
+class AppToken(models.Model):
+    """A personal access token for an app (the API's bearer token), named by its owner.
+
+    Only the SHA-256 of the token is stored: the token itself is shown once,
+    when it is made. Listed and revocable on the devices page; revoked with
+    every other token when the password changes or is reset (TS27). No
+    "last used" is kept beyond the day, and only its owner ever sees it.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(max_length=60)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    last_used_on = models.DateField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "revoked_at"], name="security_token_user")]
+
+    def __str__(self) -> str:
+        return f"app token {self.pk}"

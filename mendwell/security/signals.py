@@ -32,6 +32,9 @@ def on_user_logged_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> No
 
 
 def on_password_changed(sender: Any, user: Any, **kwargs: Any) -> None:
+    from mendwell.security.tokens import tokens_revoke_all
+
+    tokens_revoke_all(user)  # TS25/TS27: a new password cuts off every app too
     security_alert(user, "password_changed")
 
 

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from mendwell.core.notification_texts import MESSAGES
-from mendwell.security import selectors, services
+from mendwell.security import selectors, services, tokens
+from mendwell.security.forms import AppTokenForm
 
 
-@require_GET
-def devices(request: HttpRequest) -> HttpResponse:
+def _devices_page(request: HttpRequest, **extra: Any) -> HttpResponse:
     alerts = [
         (row, MESSAGES[row.kind])
         for row in selectors.recent_alerts_for(request.user)
@@ -25,8 +27,48 @@ def devices(request: HttpRequest) -> HttpResponse:
             request.user, current_session_key=request.session.session_key
         ),
         "alerts": alerts,
+        "tokens": tokens.active_tokens(request.user),
+        "token_form": AppTokenForm(),
+        **extra,
     }
     return render(request, "security/devices.html", context)
+
+
+@require_GET
+def devices(request: HttpRequest) -> HttpResponse:
+    return _devices_page(request)
+
+
+@require_POST
+@reauthentication_required
+def token_create(request: HttpRequest) -> HttpResponse:
+    form = AppTokenForm(request.POST)
+    if not form.is_valid():
+        return _devices_page(request, token_form=form)
+    try:
+        row, token = tokens.token_create(user=request.user, name=form.cleaned_data["name"])
+    except tokens.TooManyTokens:
+        form.add_error(
+            "name",
+            _("You have %(count)d app tokens: revoke one you no longer use first.")
+            % {"count": tokens.MAX_ACTIVE},
+        )
+        return _devices_page(request, token_form=form)
+    # Shown in this response only: it is never stored and cannot be shown again.
+    return _devices_page(request, new_token=token, new_token_row=row)
+
+
+@require_POST
+@reauthentication_required
+def token_revoke(request: HttpRequest) -> HttpResponse:
+    try:
+        token_id = int(request.POST.get("token", ""))
+    except ValueError as exc:
+        raise Http404 from exc
+    if not tokens.token_revoke(user=request.user, token_id=token_id):
+        raise Http404
+    messages.success(request, _("That app token no longer works."))
+    return redirect("security:devices")
 
 
 @require_POST

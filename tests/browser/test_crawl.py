@@ -756,6 +756,8 @@ EXCLUDED: dict[str, str] = {
     "push:unsubscribe": "POST only, JSON (the device button on the notifications page)",
     "security:sign_out": "POST only, after re-authentication (the button beside each device)",
     "security:sign_out_others": "POST only, after re-authentication (the button under the list)",
+    "security:token_create": "POST only, after re-authentication (the form under app tokens)",
+    "security:token_revoke": "POST only, after re-authentication (the button beside each token)",
     "mfa_download_recovery_codes": "a plain-text file download",
     "mfa_login_webauthn": "passkey sign-in endpoint: POST only, a GET goes back to the login page",
     "api-v1:api-root": "JSON API (no page at the root: 404)",
