@@ -52,3 +52,32 @@ def test_one_device_signs_the_other_out_after_confirming_the_password(
     second.reload()
     expect(second).to_have_url(re.compile(r"/accounts/login/"))
     expect(second.get_by_label("Password")).to_be_visible()
+
+
+def test_an_app_token_is_made_shown_once_and_revoked(browsers: Browsers, alex: Any) -> None:
+    """TS27 in the browser: the token appears once, in a readable page, then only its name."""
+    base = browsers.base_url
+    page = browsers.page()
+    page.goto(f"{base}/accounts/login/")
+    page.get_by_label("Email").fill(alex.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In", exact=True).click()
+    page.wait_for_url(f"{base}/")
+    page.goto(f"{base}/security/")
+
+    page.get_by_role("button", name="Make an app token").click()
+    expect(
+        page.get_by_text("Give the app a name.").or_(page.get_by_text("This field is required."))
+    ).to_be_visible()
+    page.get_by_label("Name this app").fill("Kitchen tablet")
+    page.get_by_role("button", name="Make an app token").click()
+    token = page.locator(".token-value")
+    expect(token).to_have_text(re.compile(r"^mw_"))
+    browsers.assert_page_ok(page)
+
+    page.goto(f"{base}/security/")
+    expect(page.locator(".token-value")).to_have_count(0)
+    page.get_by_role("button", name="Revoke “Kitchen tablet”").click()
+    expect(page.get_by_text("That app token no longer works.")).to_be_visible()
+    expect(page.get_by_text("No app tokens.")).to_be_visible()
+    browsers.assert_page_ok(page)
