@@ -32,7 +32,8 @@ def test_alex_deletes_the_account_and_sam_carries_on(
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Confirm").click()
     expect(page.get_by_role("heading", name="Delete your account")).to_be_visible()
-    expect(page.get_by_text("Daily check-in: 1")).to_be_visible()
+    row = page.get_by_role("row", name="Daily check-in 1")
+    expect(row).to_be_visible()
     expect(page.get_by_text("What your partner wrote stays theirs", exact=False)).to_be_visible()
     browsers.assert_page_ok(page)
 
