@@ -9,8 +9,9 @@ column into another does not decrypt there.
 Keys come from ``FIELD_ENCRYPTION_KEYS`` (or ``FIELD_ENCRYPTION_KEYS_FILE``) and
 are independent of ``SECRET_KEY``. The first key encrypts; every listed key
 decrypts; ``manage.py rotate_field_keys`` moves old values onto the first key.
-The version prefix and key id leave room for per-user data keys later (a
-``mw2`` format) without rewriting rows that do not need it.
+People's text is now under their own data keys (``mw2``, see ``keyring.py``);
+this instance-key format wraps those keys and still serves the rare row with
+no owner, and reads anything written before the per-person keys.
 
 We wrote this (about 80 lines) instead of using a packaged field: the packaged
 ones derive keys from SECRET_KEY or hide wrong-key errors (see STACK.md).

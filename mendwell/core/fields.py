@@ -69,16 +69,28 @@ class EncryptedTextField(models.TextField):
         return decrypt_stored(value, context=self.context)
 
 
+def owner_path(model: type[models.Model]) -> str | None:
+    """How a row of ``model`` reaches its owner: ``"self"``, a dotted path, or None.
+
+    The model's ``encryption_owner`` when it names one, else its ``author``,
+    else its ``user`` field.
+    """
+    declared = getattr(model, "encryption_owner", None)
+    if declared:
+        return str(declared)
+    names = {field.name for field in model._meta.concrete_fields}
+    return "author" if "author" in names else "user" if "user" in names else None
+
+
 def owner_of(instance: models.Model) -> Any:
     """The person whose data key encrypts this row's text (None if it has none)."""
-    path = getattr(type(instance), "encryption_owner", None)
+    path = owner_path(type(instance))
     if path is None:
-        names = {field.name for field in instance._meta.concrete_fields}
-        path = "author" if "author" in names else "user" if "user" in names else ""
+        return None
     if path == "self":
         return instance
     owner: Any = instance
-    for part in path.split(".") if path else []:
+    for part in path.split("."):
         owner = getattr(owner, part, None)
         if owner is None:
             return None
@@ -109,24 +121,29 @@ def check_row_bindings(model: type[models.Model]) -> None:
     from another row's text is fine, it is sealed afresh when saved).
     """
     original = model.from_db.__func__  # type: ignore[attr-defined]
+    # Worked out once: every row of these models passes through here on load.
+    attnames = [
+        field.attname
+        for field in model._meta.concrete_fields
+        if isinstance(field, EncryptedTextField)
+    ]
 
     def from_db(cls: type[models.Model], db: Any, field_names: Any, values: Any) -> Any:
         instance = original(cls, db, field_names, values)
-        _check_bindings(instance)
+        _check_bindings(instance, attnames)
         return instance
 
     model.from_db = classmethod(from_db)  # type: ignore[assignment,method-assign]
 
 
-def _check_bindings(instance: models.Model) -> None:
-    for field in instance._meta.concrete_fields:
-        value = instance.__dict__.get(field.attname)
-        binding = getattr(value, "binding", "")
+def _check_bindings(instance: models.Model, attnames: list[str]) -> None:
+    for attname in attnames:
+        binding = getattr(instance.__dict__.get(attname), "binding", "")
         if binding and binding != row_binding(instance):
             integrity_log.error(
                 "integrity: stored text does not belong to this row (%s.%s)",
                 instance._meta.label_lower,
-                field.name,
+                attname,
             )
             raise DecryptionError("ciphertext belongs to another row")
 

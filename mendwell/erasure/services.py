@@ -36,7 +36,6 @@ from django.utils import timezone
 
 from mendwell.conversations.models import Conversation, Turn
 from mendwell.core import keyring
-from mendwell.core.fields import sealed_for
 from mendwell.couples import services as couples_services
 from mendwell.couples.models import Couple, Membership
 from mendwell.couples.selectors import partner_of
@@ -98,12 +97,11 @@ def _forget_marks_on_others_promises(user: Any) -> None:
         .exclude(mark="", marked_at__isnull=True)
         .select_related("promise__author")
     )
-    for occurrence in marked:
-        PromiseOccurrence.objects.filter(pk=occurrence.pk).update(
-            mark="",
-            marked_at=None,
-            kind_word=sealed_for(occurrence, "kind_word", occurrence.promise.author, ""),
-        )
+    for occurrence in marked:  # one save each: the empty word is sealed for its own row
+        occurrence.mark = ""
+        occurrence.marked_at = None
+        occurrence.kind_word = ""
+        occurrence.save(update_fields=["mark", "marked_at", "kind_word"])
 
 
 def _forget_empty_couples(user: Any) -> None:

@@ -221,3 +221,19 @@ def test_rotation_names_a_key_file_no_configured_key_opens(
     settings.FIELD_ENCRYPTION_KEYS = [Fernet.generate_key().decode()]  # the old key is lost
     with pytest.raises(CommandError, match="wrapped by none of FIELD_ENCRYPTION_KEYS"):
         call_command("rotate_field_keys")
+
+
+def test_the_migrations_frozen_owner_paths_match_the_models_declarations() -> None:
+    """The key migration used its own copy of who owns which row: it must not drift."""
+    from django.apps import apps
+
+    from mendwell.core.fields import encrypted_fields
+    from mendwell.core.reencrypt import OWNER_PATHS
+
+    declared = {
+        model._meta.label_lower: model.encryption_owner
+        for model in {model for model, _field in encrypted_fields()}
+        if getattr(model, "encryption_owner", None)
+    }
+    assert declared == OWNER_PATHS
+    assert all(apps.get_model(label) for label in OWNER_PATHS)
