@@ -141,3 +141,55 @@ def sudo(client: Any, user: Any) -> Any:
     session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
     session.save()
     return client
+
+
+class ApiClient:
+    """A test client for /api/v1/ that sends an app token and JSON bodies.
+
+    ``api.post("/check-ins", {...}, headers={"Idempotency-Key": "k"})``; the
+    path is relative to /api/v1. Every method returns Django's test response.
+    """
+
+    def __init__(self, token: str | None) -> None:
+        from django.test import Client
+
+        self.token = token
+        self.client = Client(HTTP_AUTHORIZATION=f"Bearer {token}") if token else Client()
+
+    def _send(self, method: str, path: str, body: Any = None, headers: Any = None) -> Any:
+        import json
+
+        kwargs: dict[str, Any] = {"headers": headers or {}}
+        if body is not None:
+            kwargs["data"] = body if isinstance(body, (str, bytes)) else json.dumps(body)
+            kwargs["content_type"] = "application/json"
+        return getattr(self.client, method)(f"/api/v1{path}", **kwargs)
+
+    def get(self, path: str, headers: Any = None) -> Any:
+        return self._send("get", path, headers=headers)
+
+    def post(self, path: str, body: Any = None, headers: Any = None) -> Any:
+        return self._send("post", path, {} if body is None else body, headers)
+
+    def put(self, path: str, body: Any = None, headers: Any = None) -> Any:
+        return self._send("put", path, {} if body is None else body, headers)
+
+    def patch(self, path: str, body: Any = None, headers: Any = None) -> Any:
+        return self._send("patch", path, {} if body is None else body, headers)
+
+    def delete(self, path: str, body: Any = None, headers: Any = None) -> Any:
+        return self._send("delete", path, body, headers)
+
+
+@pytest.fixture
+def api_for(db: Any) -> Callable[[Any], ApiClient]:
+    """An API client holding a fresh app token for ``user`` (``None``: no token)."""
+    from mendwell.security.tokens import token_create
+
+    def make(user: Any | None) -> ApiClient:
+        if user is None:
+            return ApiClient(None)
+        _row, token = token_create(user=user, name="tests")
+        return ApiClient(token)
+
+    return make

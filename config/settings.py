@@ -128,6 +128,7 @@ INSTALLED_APPS = [
     "mendwell.erasure",
     "mendwell.staff",
     "mendwell.demo",
+    "mendwell.api",
 ]
 if IS_TEST:
     # A small content app that exercises the access gate and the route matrix
@@ -360,6 +361,13 @@ CONTENT_SECURITY_POLICY = {
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024  # 1 MiB: far above any text a person types
+
+# --- JSON API ---------------------------------------------------------------------
+# Requests per window, per signed-in person and per network address (429 past it).
+API_THROTTLE_RATES = {
+    "user": env.str("API_THROTTLE_USER", "300/m"),
+    "ip": env.str("API_THROTTLE_IP", "600/m"),
+}
 
 # --- Email ---------------------------------------------------------------------
 EMAIL_BACKEND = env.str(

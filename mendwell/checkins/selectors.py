@@ -12,12 +12,24 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from mendwell.checkins.models import CheckIn, WeekNote
+from mendwell.couples.selectors import partner_of
+from mendwell.safety.selectors import joint_exercises_allowed
 
 CHART_DAYS = 30
 
 
 def _mine(user: Any) -> QuerySet[CheckIn]:
     return cast("QuerySet[CheckIn]", CheckIn.objects.authored_by(user))
+
+
+def my_checkins(user: Any) -> QuerySet[CheckIn]:
+    """Every check-in of this person's own, for lists that page through them."""
+    return _mine(user)
+
+
+def can_share(user: Any) -> bool:
+    # Sharing is something done together: it follows the same lock as joint exercises.
+    return partner_of(user) is not None and joint_exercises_allowed(user)
 
 
 def today_for(user: Any) -> date:

@@ -17,13 +17,7 @@ from mendwell.checkins.forms import CheckInForm, WeekForm
 from mendwell.checkins.models import CheckIn, WeekNote
 from mendwell.couples.access import get_authored_or_404
 from mendwell.couples.selectors import partner_of
-from mendwell.safety.selectors import joint_exercises_allowed
 from mendwell.safety.signposting import support_panel_context
-
-
-def _can_share(user: Any) -> bool:
-    # Sharing is something done together: it follows the same lock as joint exercises.
-    return partner_of(user) is not None and joint_exercises_allowed(user)
 
 
 @require_http_methods(["GET", "POST"])
@@ -31,7 +25,7 @@ def today(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     day = selectors.today_for(user)
     existing = selectors.checkin_on(user, day)
-    can_share = _can_share(user)
+    can_share = selectors.can_share(user)
     initial = {}
     if existing is not None:
         initial = {
@@ -120,7 +114,7 @@ def history(request: HttpRequest) -> HttpResponse:
 def share(request: HttpRequest, checkin_id: str) -> HttpResponse:
     checkin = get_authored_or_404(CheckIn, user=request.user, pk=checkin_id)
     wants = request.POST.get("share") == "on"
-    if wants and not _can_share(request.user):
+    if wants and not selectors.can_share(request.user):
         messages.info(
             request,
             _("Sharing opens once your partner is linked and you've taken your private check."),
@@ -146,7 +140,7 @@ def week(request: HttpRequest) -> HttpResponse:
     for kind, note in mine.items():
         initial[kind] = note.text
         initial[f"share_{kind}"] = note.visibility == "shared"
-    can_share = _can_share(user)
+    can_share = selectors.can_share(user)
     form = WeekForm(request.POST or None, initial=initial, can_share=can_share)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 import zoneinfo
 from collections.abc import Callable
+from typing import Any
 
 from django.contrib.auth.middleware import LoginRequiredMiddleware as DjangoLoginRequired
 from django.http import HttpRequest, HttpResponse
@@ -99,18 +100,23 @@ class UserPreferencesMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
-            try:
-                timezone.activate(zoneinfo.ZoneInfo(user.time_zone))
-            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-                timezone.deactivate()
-            if user.locale:
-                translation.activate(user.locale)
-                request.LANGUAGE_CODE = translation.get_language()
-        else:
-            timezone.deactivate()
+        activate_preferences(request, getattr(request, "user", None))
         return self.get_response(request)
+
+
+def activate_preferences(request: HttpRequest, user: Any) -> None:
+    """The person's own time zone and language for this request (the API calls it
+    again once a token has said who is calling)."""
+    if user is not None and user.is_authenticated:
+        try:
+            timezone.activate(zoneinfo.ZoneInfo(user.time_zone))
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            timezone.deactivate()
+        if user.locale:
+            translation.activate(user.locale)
+            request.LANGUAGE_CODE = translation.get_language()
+    else:
+        timezone.deactivate()
 
 
 class PrivateResponseMiddleware:
