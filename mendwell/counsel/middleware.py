@@ -22,6 +22,7 @@ COUNSELLOR_SESSION_KEY = "counsel_is_counsellor"
 
 OPEN_TO_COUNSELLORS = (
     "/counsellor/",
+    "/api/v1/counsellor/",  # the counsellor API (its own auth refuses partners)
     "/accounts/",
     "/profile/",
     "/delete/account/",  # a counsellor may delete their own account like anyone

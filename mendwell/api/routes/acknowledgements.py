@@ -1,0 +1,7 @@
+"""API routes for acknowledgements (to be filled in)."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+router = Router(tags=["acknowledgements"])
