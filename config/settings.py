@@ -102,6 +102,8 @@ INSTALLED_APPS = [
     "allauth.mfa",
     # Each person's sessions (created, last used, browser, IP) for the devices page.
     "allauth.usersessions",
+    # Login, two-step and signup for mobile apps (X-Session-Token) at /_allauth/app/v1/.
+    "allauth.headless",
     "mendwell.core",
     "mendwell.accounts",
     "mendwell.couples",
@@ -363,6 +365,12 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024  # 1 MiB: far above any text a person types
 
 # --- JSON API ---------------------------------------------------------------------
+# allauth headless serves only the app flow: browsers use the web pages themselves.
+# A headless session is an ordinary Django session (listed and revocable on the
+# devices page); links in emails lead to the normal web pages.
+HEADLESS_CLIENTS = ("app",)
+HEADLESS_ONLY = False
+HEADLESS_SERVE_SPECIFICATION = False
 # Requests per window, per signed-in person and per network address (429 past it).
 API_THROTTLE_RATES = {
     "user": env.str("API_THROTTLE_USER", "300/m"),

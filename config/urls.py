@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from config.api import api
+from mendwell.core.views import not_found
 from mendwell.safety.views import help_now
 from mendwell.staff.admin import operator_site
 from mendwell.today.views import home, mark
@@ -47,6 +48,11 @@ urlpatterns = [
     # The operator's admin: account metadata only, every action audited (staff/admin.py).
     path("operator/", operator_site.urls),
     path("api/v1/", api.urls),
+    # allauth headless, app client only: login, two-step, signup, reauthentication.
+    # Its session list would sign devices out without re-authentication: the API's
+    # /security/ routes do that with sudo instead (first match wins).
+    path("_allauth/app/v1/auth/sessions", not_found, name="headless_sessions_closed"),
+    path("_allauth/", include("allauth.headless.urls")),
     # The service worker and the offline page must be at the root to control every page.
     path("", include("mendwell.push.root_urls")),
     path("", include("mendwell.core.urls")),

@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
+from mendwell.api.throttles import ApiThrottle
+
 
 class FieldError(Schema):
     field: str
@@ -160,6 +162,14 @@ def install(api: NinjaAPI) -> None:
         )
 
     def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        if isinstance(exc, AuthenticationError):
+            # ninja checks limits only after a caller is known: count refusals per
+            # address here, so guessing credentials meets the same limit.
+            throttle = ApiThrottle("ip")
+            if not throttle.allow_request(request):
+                response = on_http_error(request, Throttled(wait=int(throttle.wait())))
+                response["Retry-After"] = str(int(throttle.wait()))
+                return response
         if isinstance(exc, Throttled):
             detail = _("Too many requests. Wait a little, then try again.")
         elif isinstance(exc, AuthenticationError):

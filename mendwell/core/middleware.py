@@ -146,11 +146,11 @@ class PrivateResponseMiddleware:
 class LoginRequiredMiddleware(DjangoLoginRequired):
     """Every page needs a signed-in person unless it says otherwise.
 
-    The JSON API answers 401 itself (a login redirect means nothing to an app),
-    so it is left to the API's own authentication.
+    The JSON API and allauth's headless app flow answer 401 themselves (a login
+    redirect means nothing to an app), so they are left to their own authentication.
     """
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if request.path_info.startswith("/api/"):
+        if request.path_info.startswith(("/api/", "/_allauth/")):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)

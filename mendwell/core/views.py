@@ -118,3 +118,9 @@ def manifest(request: HttpRequest) -> JsonResponse:
     }
     response = JsonResponse(body, content_type="application/manifest+json")
     return response
+
+
+@login_not_required
+def not_found(request: HttpRequest) -> HttpResponse:
+    """An address that is deliberately closed: it answers like one that never existed."""
+    raise Http404
