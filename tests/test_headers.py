@@ -212,6 +212,7 @@ def test_json_answers_get_the_locked_down_api_policy(pages: list[Page]) -> None:
     )
 
 
+@pytest.mark.django_db  # a refusal counts toward the address limit (shared cache)
 def test_an_api_error_gets_the_locked_down_api_policy(client: Client) -> None:
     response = client.get("/api/v1/me", secure=True)  # signed out
     assert response.status_code == 401

@@ -47,6 +47,10 @@ class AppToken(HttpBearer):
 class HeadlessSession(XSessionTokenAuth):
     """``X-Session-Token`` from the allauth headless app flow (login, MFA, signup)."""
 
+    # allauth's class names neither, and OpenAPI requires both for an API key.
+    openapi_in = "header"
+    openapi_name = "X-Session-Token"
+
     def __init__(self, *, counsellor: bool = False) -> None:
         super().__init__()
         self.counsellor = counsellor
