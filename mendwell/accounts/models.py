@@ -52,6 +52,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)
+    # Moved by every profile save: the version the API's profile edits check (If-Match).
+    updated_at = models.DateTimeField(auto_now=True)
     # Names this person's data key in the keyring (mendwell/core/keyring.py).
     # Random, not the pk: a reused pk must never find a deleted person's key.
     data_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)

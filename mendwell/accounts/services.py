@@ -23,8 +23,16 @@ def profile_update(
     user.locale = locale
     user.discreet_mode = discreet_mode
     user.coach_enabled = coach_enabled
+    # updated_at is named: an auto_now field moves only when listed in update_fields.
     user.save(
-        update_fields=["display_name", "time_zone", "locale", "discreet_mode", "coach_enabled"]
+        update_fields=[
+            "display_name",
+            "time_zone",
+            "locale",
+            "discreet_mode",
+            "coach_enabled",
+            "updated_at",
+        ]
     )
     if zone_changed:
         # Features above this layer (reminders) keep UTC times derived from it.
@@ -46,5 +54,5 @@ def coach_choice_save(*, user: Any, choice: str) -> Any:
         user.coach_offer_dismissed = True
     else:
         raise ValueError(f"unknown coach choice {choice!r}")
-    user.save(update_fields=["coach_enabled", "coach_offer_dismissed"])
+    user.save(update_fields=["coach_enabled", "coach_offer_dismissed", "updated_at"])
     return user

@@ -82,6 +82,17 @@ def tools_open(user: Any) -> bool:
     return reconnection_content_allowed(user) and both_opted_in(user)
 
 
+def page_state(user: Any) -> str:
+    """One word for what the person's step 7 page offers: "solo", "paused",
+    "waiting" or "open". "waiting" is the same whether the partner has not
+    decided, said no, or withdrew: nothing here ever tells those apart."""
+    if couple_for_user(user) is None:
+        return "solo"
+    if not reconnection_content_allowed(user):
+        return "paused"
+    return "open" if both_opted_in(user) else "waiting"
+
+
 def shared_open_kinds(user: Any) -> frozenset[str]:
     """The kinds both partners are open to now: the only thing suggestions use."""
     mine, partner = _current_profile(user), partner_of(user)
@@ -156,9 +167,25 @@ def challenge_view_for(user: Any, *, today: date | None = None) -> ChallengeView
     )
 
 
+def answerable_day(user: Any, *, today: date) -> int | None:
+    """The day number today's answer is for, or None when there is nothing to
+    answer now (no running challenge, or it is paused or over)."""
+    view = challenge_view_for(user, today=today)
+    if view is None or view.paused or view.finished:
+        return None
+    return view.day
+
+
+def notes_query(user: Any) -> QuerySet[AffectionNote]:
+    """The person's own notes and the ones their partner shared with them, newest first."""
+    return cast("QuerySet[AffectionNote]", AffectionNote.objects.visible_to(user)).order_by(
+        "-created_at"
+    )
+
+
 def notes_for(user: Any) -> list[AffectionNote]:
     """The person's own notes and the ones their partner shared with them, newest first."""
-    return list(AffectionNote.objects.visible_to(user))
+    return list(notes_query(user))
 
 
 def note_for_author_or_404(user: Any, note_id: Any) -> AffectionNote:

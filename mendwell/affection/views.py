@@ -13,19 +13,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from mendwell.affection import answers, selectors, services
 from mendwell.affection.catalogue import BY_ID
 from mendwell.affection.forms import AnswerForm, ComfortForm, NoteForm
-from mendwell.couples.selectors import couple_for_user
-from mendwell.safety.selectors import reconnection_content_allowed
 from mendwell.safety.signposting import support_panel_context
 
 
 def _state(user: Any) -> str:
-    # One word decides the page. "waiting" is the same whether the partner has
-    # not decided, said no, or withdrew: the page never tells those apart.
-    if couple_for_user(user) is None:
-        return "solo"
-    if not reconnection_content_allowed(user):
-        return "paused"
-    return "open" if selectors.both_opted_in(user) else "waiting"
+    # One word decides the page (see selectors.page_state).
+    return selectors.page_state(user)
 
 
 def _home_context(request: HttpRequest) -> dict[str, Any]:
@@ -120,9 +113,8 @@ def challenge_answer(request: HttpRequest, challenge_id: str) -> HttpResponse:
     challenge = selectors.challenge_for_or_404(request.user, challenge_id)
     form = AnswerForm(request.POST)
     today = selectors.local_today(request.user)
-    view = selectors.challenge_view_for(request.user, today=today)
-    current = view is not None and not view.paused and not view.finished
-    if not form.is_valid() or not current or view is None or form.cleaned_data["day"] != view.day:
+    day = selectors.answerable_day(request.user, today=today)
+    if not form.is_valid() or day is None or form.cleaned_data["day"] != day:
         messages.info(
             request, _("That invitation is no longer today's. Here is where things are now.")
         )

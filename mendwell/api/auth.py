@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from allauth.headless.contrib.ninja.security import XSessionTokenAuth
+from allauth.headless.internal.sessionkit import authenticate_by_x_session_token
 from django.http import HttpRequest
 from ninja.security import HttpBearer, SessionAuth
 
@@ -41,6 +42,7 @@ class AppToken(HttpBearer):
         user = user_for(token)
         if not _fits(user, self.counsellor):
             return None
+        request.api_via_token = True  # type: ignore[attr-defined]
         return _adopt(request, user)
 
 
@@ -56,10 +58,13 @@ class HeadlessSession(XSessionTokenAuth):
         self.counsellor = counsellor
 
     def __call__(self, request: HttpRequest) -> Any:
-        user = super().__call__(request)
-        if not _fits(user, self.counsellor):
+        token = self.get_session_token(request)
+        found = authenticate_by_x_session_token(token) if token else None
+        if found is None or not _fits(found[0], self.counsellor):
             return None
-        return _adopt(request, user)
+        # The app's own session (not the cookie's): sudo and "sign out others" use it.
+        request.api_session = found[1]  # type: ignore[attr-defined]
+        return _adopt(request, found[0])
 
 
 class BrowserSession(SessionAuth):
@@ -84,3 +89,11 @@ def counsellor_auth() -> list[Any]:
         HeadlessSession(counsellor=True),
         BrowserSession(counsellor=True),
     ]
+
+
+def calling_session(request: HttpRequest) -> Any:
+    """The session making this request: an app's headless session, or the browser's
+    cookie session; ``None`` for an app token, which is no session at all."""
+    if getattr(request, "api_via_token", False):
+        return None
+    return getattr(request, "api_session", None) or getattr(request, "session", None)

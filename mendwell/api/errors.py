@@ -57,9 +57,12 @@ _ALWAYS = (400, 401, 404, 413, 422, 429)
 _WRITES = (403, 409)
 
 
-def responses(ok: Mapping[int, Any], *, write: bool = False, edit: bool = False) -> dict:
-    """The response map for one operation: its successes plus every error it can give."""
-    codes = set(_ALWAYS)
+def responses(
+    ok: Mapping[int, Any], *, write: bool = False, edit: bool = False, also: Iterable[int] = ()
+) -> dict:
+    """The response map for one operation: its successes plus every error it can give
+    (``also``: statuses a read gives in some state, e.g. 409 while a tool is closed)."""
+    codes = set(_ALWAYS) | set(also)
     if write or edit:
         codes.update(_WRITES)
     if edit:
@@ -120,7 +123,7 @@ def _field_of(location: Iterable[Any]) -> str:
 
 
 def _validation_errors(errors: Iterable[Mapping[str, Any]]) -> list[tuple[str, str]]:
-    pairs = []
+    pairs: list[tuple[str, str]] = []
     for error in errors:
         if "msg" not in error:  # ninja's own shorthand, e.g. {"cursor": "Invalid Cursor"}
             pairs.extend((str(field), str(text)) for field, text in error.items())
@@ -187,10 +190,14 @@ def install(api: NinjaAPI) -> None:
     def on_denied(request: HttpRequest, exc: Exception) -> HttpResponse:
         return error_response(api, request, 403, _("This is not open to you."))
 
-    api.add_exception_handler(ApiError, on_api_error)
-    api.add_exception_handler(ValidationError, on_validation)
-    api.add_exception_handler(DjangoValidationError, on_django_validation)
-    api.add_exception_handler(Http404, on_not_found)
-    api.add_exception_handler(RequestDataTooBig, on_too_big)
-    api.add_exception_handler(HttpError, on_http_error)
-    api.add_exception_handler(PermissionDenied, on_denied)
+    handlers: list[tuple[type[Exception], Any]] = [
+        (ApiError, on_api_error),
+        (ValidationError, on_validation),
+        (DjangoValidationError, on_django_validation),
+        (Http404, on_not_found),
+        (RequestDataTooBig, on_too_big),
+        (HttpError, on_http_error),
+        (PermissionDenied, on_denied),
+    ]
+    for exception, handler in handlers:
+        api.add_exception_handler(exception, handler)

@@ -18,7 +18,7 @@ class IdempotencyRecord(models.Model):
     key = models.CharField(max_length=255)
     method = models.CharField(max_length=8)
     path = models.CharField(max_length=500)
-    # SHA-256 of the request body: the same key with another body is refused.
+    # Keyed hash (HMAC-SHA-256) of the request: the same key with another body is refused.
     body_hash = models.CharField(max_length=64)
     # 0 while the first request is still running.
     status = models.PositiveSmallIntegerField(default=0)

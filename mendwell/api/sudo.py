@@ -17,13 +17,29 @@ from allauth.core import ratelimit
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
+from mendwell.api.auth import calling_session
 from mendwell.api.errors import ApiError
+
+
+def _recently_reauthenticated(request: HttpRequest) -> bool:
+    session = calling_session(request)
+    if session is None:
+        return False
+    # allauth reads the record from request.session: show it the calling session
+    # (an app's headless one), then put the cookie session back.
+    cookie_session = getattr(request, "session", None)
+    request.session = session
+    try:
+        return did_recently_reauthenticate(request)
+    finally:
+        if cookie_session is not None:
+            request.session = cookie_session
 
 
 def require_sudo(request: HttpRequest, password: str | None) -> None:
     user: Any = request.user
     if password is None:
-        if hasattr(request, "session") and did_recently_reauthenticate(request):
+        if _recently_reauthenticated(request):
             return
         raise ApiError(
             403,

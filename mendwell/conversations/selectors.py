@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from mendwell.conversations.models import Answer, DailyQuestion, QuestionMark
 from mendwell.conversations.questions import QUESTIONS, THEMES, Question
 from mendwell.couples.selectors import couple_for_user, partner_of
+from mendwell.safety.selectors import ProgramState, joint_exercises_allowed, program_state_for
 
 _BY_ID = {question.id: question for question in QUESTIONS}
 
@@ -89,6 +90,22 @@ def day_view_for(user: Any, *, day: date | None = None) -> DayView:
         partners=partners,
         with_partner=daily.couple_id is not None,
     )
+
+
+def question_lock_for(user: Any, view: DayView) -> str:
+    """Why answering together is closed for this person ("" when it is open):
+    "paused" while the couple program is paused, "check" until they have taken
+    their private safety check. Answering alone is never locked."""
+    if not view.with_partner or joint_exercises_allowed(user):
+        return ""
+    return "paused" if program_state_for(user) is ProgramState.PAUSED else "check"
+
+
+def talk_offered(user: Any) -> bool:
+    """Whether to offer a guided conversation about a question: it is done
+    together, so only with a partner and while the program is not paused (the
+    talk page itself asks for the check)."""
+    return program_state_for(user) is ProgramState.ACTIVE
 
 
 def question_for_plan(user: Any, *, day: date) -> tuple[Question, bool]:

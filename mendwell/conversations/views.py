@@ -16,7 +16,7 @@ from mendwell.conversations.forms import AnswerForm, DeckFilterForm, QuestionMar
 from mendwell.conversations.models import Answer
 from mendwell.conversations.questions import QUESTIONS, THEMES
 from mendwell.couples.access import get_authored_or_404
-from mendwell.safety.selectors import ProgramState, joint_exercises_allowed, program_state_for
+from mendwell.safety.selectors import program_state_for
 from mendwell.safety.signposting import support_panel_context
 
 
@@ -25,15 +25,13 @@ class HtmxHttpRequest(HttpRequest):
 
 
 def _offer_talk(request: HttpRequest) -> bool:
-    # A guided conversation is done together: offered only with a partner and
-    # while the program is not paused (the talk page itself asks for the check).
-    return program_state_for(request.user) is ProgramState.ACTIVE
+    return selectors.talk_offered(request.user)
 
 
 @require_http_methods(["GET", "POST"])
 def question_of_the_day(request: HttpRequest) -> HttpResponse:
     view = selectors.day_view_for(request.user)
-    locked = view.with_partner and not joint_exercises_allowed(request.user)
+    locked = bool(selectors.question_lock_for(request.user, view))
     form = AnswerForm(request.POST or None)
     panel = None
     if request.method == "POST" and not locked and view.mine is None and form.is_valid():

@@ -149,3 +149,8 @@ class ReflectionForm(forms.Form):
         },
     )
     share = forms.BooleanField(label=_("Share this with my partner"), required=False)
+
+    def __init__(self, *args: Any, can_share: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not can_share:
+            del self.fields["share"]

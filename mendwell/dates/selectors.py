@@ -12,12 +12,21 @@ from zoneinfo import ZoneInfo
 from dateutil.rrule import MONTHLY, WEEKLY, rrule
 from django.db.models import Q, QuerySet
 
+from mendwell.couples.selectors import partner_of
 from mendwell.dates.ideas import IDEAS, IDEAS_BY_ID, Idea
 from mendwell.dates.models import CalendarFeed, DatePlan, Reflection, Repeat
+from mendwell.loved.suggestions import Ranked, rank_for_partner
+from mendwell.safety.selectors import joint_exercises_allowed
 
 
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def can_share(user: Any) -> bool:
+    """Sharing a reflection is something done together: it follows the same lock
+    as joint exercises (a linked partner, and this person's own private check)."""
+    return partner_of(user) is not None and joint_exercises_allowed(user)
 
 
 def _visible(user: Any) -> QuerySet[DatePlan]:
@@ -94,7 +103,19 @@ def ideas(*, place: str = "", cost: str = "") -> list[Idea]:
     return found
 
 
+def suggested_ideas(user: Any, found: list[Idea], *, limit: int = 3) -> list[Ranked[Idea]]:
+    """Step 5's explainable rule: ideas that speak to what the partner chose to share,
+    each with its reason."""
+    return [ranked for ranked in rank_for_partner(user, found) if ranked.reason][:limit]
+
+
 def reflections_on(user: Any, plan: DatePlan) -> list[Reflection]:
     """This person's own reflections on a plan, and those their partner shared."""
     rows = cast("QuerySet[Reflection]", Reflection.objects.visible_to(user))
     return list(rows.filter(plan=plan).order_by("-day", "author_id"))
+
+
+def my_reflection_on(user: Any, plan: DatePlan, *, day: date) -> Reflection | None:
+    """This person's own reflection on a plan for one day (one a day; saving again updates)."""
+    rows = cast("QuerySet[Reflection]", Reflection.objects.authored_by(user))
+    return rows.filter(plan=plan, day=day).first()

@@ -13,7 +13,7 @@ from mendwell.couples.access import Visibility
 from mendwell.couples.selectors import couple_for_user, partner_of
 from mendwell.dates.ideas import IDEAS_BY_ID
 from mendwell.dates.models import CalendarFeed, DatePlan, Reflection
-from mendwell.dates.selectors import token_hash
+from mendwell.dates.selectors import can_share, token_hash
 from mendwell.safety.selectors import joint_exercises_allowed
 
 PLAN_FIELDS = (
@@ -76,8 +76,9 @@ def feed_revoke(*, user: Any) -> None:
 def reflection_save(
     *, user: Any, plan: DatePlan, day: Any, connected: int, repeat_text: str, share: bool
 ) -> Reflection:
-    """One reflection per person, plan and day; saving again updates it."""
-    couple = couple_for_user(user) if share and partner_of(user) else None
+    """One reflection per person, plan and day; saving again updates it. It is
+    shared only while sharing is open to this person (``selectors.can_share``)."""
+    couple = couple_for_user(user) if share and can_share(user) else None
     values = {
         "connected": connected,
         "repeat_text": repeat_text,

@@ -20,7 +20,6 @@ from mendwell.dates.calendar import calendar_for
 from mendwell.dates.forms import PlanForm, ReflectionForm
 from mendwell.dates.ideas import IDEAS_BY_ID
 from mendwell.dates.models import DatePlan, Reflection
-from mendwell.loved.suggestions import rank_for_partner
 
 ICS = "text/calendar; charset=utf-8"
 
@@ -40,7 +39,7 @@ def idea_list(request: HttpRequest) -> HttpResponse:
     place, cost = request.GET.get("place", ""), request.GET.get("cost", "")
     ideas = selectors.ideas(place=place, cost=cost)
     # Step 5's explainable rule: what the partner chose to share puts some ideas first.
-    suggested = [r for r in rank_for_partner(request.user, ideas) if r.reason][:3]
+    suggested = selectors.suggested_ideas(request.user, ideas)
     context = {"ideas": ideas, "place": place, "cost": cost, "suggested": suggested}
     return render(request, "dates/ideas.html", context)
 
@@ -137,11 +136,10 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
 def together(request: HttpRequest, plan_id: str) -> HttpResponse:
     """The phones-down timer for time together, and a short reflection afterwards."""
     plan = get_visible_or_404(DatePlan, user=request.user, pk=plan_id)
-    form = ReflectionForm(request.POST or None)
+    form = ReflectionForm(request.POST or None, can_share=selectors.can_share(request.user))
     if request.method == "POST" and form.is_valid():
-        services.reflection_save(
-            user=request.user, plan=plan, day=timezone.localdate(), **form.cleaned_data
-        )
+        data = {"share": False, **form.cleaned_data}
+        services.reflection_save(user=request.user, plan=plan, day=timezone.localdate(), **data)
         messages.success(request, _("Thank you. Your reflection is saved."))
         return redirect("dates:together", plan_id=plan.id)
     context = {

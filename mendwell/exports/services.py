@@ -146,6 +146,29 @@ def export_claim(*, user: Any, token: str) -> ExportJob | None:
     return ExportJob.objects.get(owner=user, token_hash=token_hash(token))
 
 
+class _Gone(Exception):
+    """Raised inside the download's transaction so a claim without a file is undone."""
+
+
+def export_take(*, user: Any, token: str) -> bytes | None:
+    """The one download: claim the link and open its file, in one transaction.
+
+    ``None`` when the token is not this person's, used, expired or made up, or
+    the file is gone; then nothing is marked used.
+    """
+    try:
+        with transaction.atomic():
+            job = export_claim(user=user, token=token)
+            if job is None:
+                return None
+            data = export_open(job=job)
+            if data is None:
+                raise _Gone
+            return data
+    except _Gone:
+        return None
+
+
 def export_open(*, job: ExportJob) -> bytes | None:
     """The decrypted zip of a claimed job; the file is deleted once read."""
     blob = storage.read_sealed(job.file_name)

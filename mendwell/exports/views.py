@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -77,13 +76,9 @@ def export_link(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def export_download(request: HttpRequest, token: str) -> HttpResponse:
-    with transaction.atomic():
-        job = services.export_claim(user=request.user, token=token)
-        if job is None:
-            raise Http404
-        data = services.export_open(job=job)
-        if data is None:
-            raise Http404  # the rollback leaves nothing half-used
+    data = services.export_take(user=request.user, token=token)
+    if data is None:
+        raise Http404
     request.session.pop(SESSION_KEY, None)
     day = timezone.localdate().isoformat()
     response = HttpResponse(data, content_type="application/zip")

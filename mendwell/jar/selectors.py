@@ -7,10 +7,13 @@ from datetime import date, timedelta
 from typing import Any, cast
 
 from django.db.models import QuerySet
+from django.http import Http404
 from django.utils import timezone
 
+from mendwell.couples.access import get_visible_or_404
 from mendwell.couples.selectors import couple_for_user
 from mendwell.jar.models import JarAct, JarDay, JarDraw
+from mendwell.jar.suggestions import SUGGESTED_ACTS
 
 DEFAULT_WEEKDAY = 6  # Sunday, until the couple chooses
 
@@ -26,6 +29,13 @@ def week_of(day: date) -> date:
 def my_acts(user: Any) -> list[JarAct]:
     rows = cast("QuerySet[JarAct]", JarAct.objects.authored_by(user))
     return list(rows.order_by("created_at"))
+
+
+def suggestions_for(user: Any, *, acts: list[JarAct] | None = None) -> list[str]:
+    """Our ideas to start from, less the ones already in this person's jar
+    (``acts``: their acts, when the caller already read them)."""
+    taken = {act.text for act in (my_acts(user) if acts is None else acts)}
+    return [str(idea) for idea in SUGGESTED_ACTS if str(idea) not in taken]
 
 
 def draw_day_rows(couple: Any) -> QuerySet[JarDay]:
@@ -68,3 +78,12 @@ def done_for_me(user: Any, *, weeks: int = 6) -> list[JarDraw]:
         .filter(act__author=user, done_at__isnull=False, week_of__gte=since)
         .order_by("-week_of")
     )
+
+
+def draw_to_notice_or_404(user: Any, draw_id: Any) -> JarDraw:
+    """A draw done for this person (their act, marked done), or the same 404 as a
+    made-up id: the drawer, a stranger, or a draw not yet done cannot say "I noticed"."""
+    draw = get_visible_or_404(JarDraw, user=user, pk=draw_id)
+    if draw.act.author_id != user.pk or draw.done_at is None:
+        raise Http404
+    return draw

@@ -51,15 +51,24 @@ def act_add(*, user: Any, text: str) -> JarAct:
     )
 
 
+def act_edit(*, act: JarAct, text: str) -> JarAct:
+    """Reword one of one's own acts. A partner who drew it this week sees the new words."""
+    act.text = text
+    act.save(update_fields=["text", "updated_at"])
+    return act
+
+
 def act_delete(*, act: JarAct) -> None:
     act.delete()
 
 
-def draw_day_set(*, user: Any, weekday: int) -> None:
+def draw_day_set(*, user: Any, weekday: int) -> bool:
+    """Save the couple's draw day; False (nothing saved) for someone without a couple."""
     couple = couple_for_user(user)
     if couple is None:
-        return
+        return False
     JarDay.objects.update_or_create(couple=couple, defaults={"weekday": weekday})
+    return True
 
 
 def draw(*, user: Any, day: date, choose: Chooser = _RANDOM.choice) -> JarDraw:

@@ -5,17 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from mendwell.couples.access import get_authored_or_404, get_visible_or_404
+from mendwell.couples.access import get_authored_or_404
 from mendwell.couples.selectors import partner_of
 from mendwell.jar import selectors, services
 from mendwell.jar.forms import ActForm, DayForm
 from mendwell.jar.models import JarAct, JarDraw
-from mendwell.jar.suggestions import SUGGESTED_ACTS
 
 
 @require_http_methods(["GET", "POST"])
@@ -32,11 +31,10 @@ def home(request: HttpRequest) -> HttpResponse:
             return redirect("jar:home")
     day = selectors.today_for(user)
     acts = selectors.my_acts(user)
-    taken = {act.text for act in acts}
     context = {
         "form": form,
         "acts": acts,
-        "suggestions": [str(s) for s in SUGGESTED_ACTS if str(s) not in taken],
+        "suggestions": selectors.suggestions_for(user, acts=acts),
         "partner": partner_of(user),
         "draw": selectors.this_weeks_draw(user, day),
         "draw_open": selectors.draw_open(user, day),
@@ -76,9 +74,7 @@ def draw_done(request: HttpRequest, draw_id: str) -> HttpResponse:
 
 @require_POST
 def draw_noticed(request: HttpRequest, draw_id: str) -> HttpResponse:
-    draw = get_visible_or_404(JarDraw, user=request.user, pk=draw_id)
-    if draw.act.author_id != request.user.pk or draw.done_at is None:
-        raise Http404
+    draw = selectors.draw_to_notice_or_404(request.user, draw_id)
     services.draw_noticed(user=request.user, draw=draw)
     messages.success(request, _("They'll see that you noticed."))
     return redirect("jar:home")

@@ -90,6 +90,15 @@ def list_full_message() -> str:
     )
 
 
+def share_refused_message() -> str:
+    return str(
+        _(
+            "Sharing needs a partner linked with you, your own private check done, "
+            "and the program not paused. Nothing was shared."
+        )
+    )
+
+
 class ShareForm(forms.Form):
     shared = forms.ChoiceField(choices=[("on", "on"), ("off", "off")])
 

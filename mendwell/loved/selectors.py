@@ -44,9 +44,14 @@ def current_ratings_of(user: Any) -> RatingSnapshot | None:
     return _snapshots(user).order_by("-created_at").first()
 
 
+def rating_history_query(user: Any) -> QuerySet[RatingSnapshot]:
+    """The person's own snapshots, newest first, unevaluated (for paging)."""
+    return _snapshots(user).order_by("-created_at")
+
+
 def rating_history_of(user: Any) -> list[RatingSnapshot]:
     """All of the person's own snapshots, newest first. Never shown to anyone else."""
-    return list(_snapshots(user).order_by("-created_at"))
+    return list(rating_history_query(user))
 
 
 def own_items_of(user: Any) -> list[LovedItem]:

@@ -14,6 +14,7 @@ from typing import Any, cast
 
 from django.db import transaction
 from django.db.models import Max, QuerySet
+from django.utils import timezone
 
 from mendwell.couples.access import Visibility
 from mendwell.couples.models import Couple
@@ -124,8 +125,11 @@ def ratings_share_set(*, user: Any, shared: bool) -> None:
 
 
 def _clear_other_wishes(user: Any, keep: Any) -> None:
-    # One "this week" line at a time: a new one replaces the last.
-    _items().filter(author=user, this_week=True).exclude(pk=keep).update(this_week=False)
+    # One "this week" line at a time: a new one replaces the last. Its save time moves
+    # too, so a client holding the other line's old version must read it again.
+    _items().filter(author=user, this_week=True).exclude(pk=keep).update(
+        this_week=False, updated_at=timezone.now()
+    )
 
 
 def _valid_text(text: str) -> str:

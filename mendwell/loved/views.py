@@ -13,7 +13,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mendwell.couples.selectors import partner_of
 from mendwell.loved import selectors, services
-from mendwell.loved.forms import ItemForm, MoveForm, RatingsForm, ShareForm, list_full_message
+from mendwell.loved.forms import (
+    ItemForm,
+    MoveForm,
+    RatingsForm,
+    ShareForm,
+    list_full_message,
+    share_refused_message,
+)
 from mendwell.loved.ideas import IDEAS
 from mendwell.loved.models import ITEM_LIMIT, RATING_FIELDS, RatingSnapshot
 from mendwell.loved.suggestions import rank_for_partner
@@ -103,13 +110,7 @@ def _share(request: HttpRequest, *, what: str) -> HttpResponse:
     try:
         change(user=request.user, shared=form.wanted)
     except services.ShareRefused:
-        messages.error(
-            request,
-            _(
-                "Sharing needs a partner linked with you, your own private check done, "
-                "and the program not paused. Nothing was shared."
-            ),
-        )
+        messages.error(request, share_refused_message())
         return redirect("loved:home")
     if form.wanted:
         messages.success(request, _("Shared with your partner. You can stop sharing at any time."))

@@ -3,6 +3,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import QuerySet
+
 from mendwell.core.notification_texts import MESSAGES, Message
 from mendwell.notify.models import ChannelChoice, Notification
 
@@ -13,9 +15,14 @@ class Shown:
     message: Message
 
 
+def notifications_for(user: Any) -> QuerySet[Notification]:
+    """The person's own notifications whose kind still has words, as a query."""
+    return Notification.objects.filter(recipient=user, kind__in=list(MESSAGES))
+
+
 def recent_for(user: Any, *, limit: int = 50) -> list[Shown]:
-    rows = Notification.objects.filter(recipient=user).order_by("-created_at")[:limit]
-    return [Shown(row, MESSAGES[row.kind]) for row in rows if row.kind in MESSAGES]
+    rows = notifications_for(user).order_by("-created_at")[:limit]
+    return [Shown(row, MESSAGES[row.kind]) for row in rows]
 
 
 def unread_count(user: Any) -> int:

@@ -25,11 +25,18 @@ def sent_today(user: Any) -> int:
     return sent_today_rows(user).count()
 
 
+def received_rows(user: Any) -> QuerySet[Nudge]:
+    """What the partner sent this person (while the couple lasts), as a query."""
+    return cast("QuerySet[Nudge]", Nudge.objects.shared_with(user))
+
+
+def sent_rows(user: Any) -> QuerySet[Nudge]:
+    return cast("QuerySet[Nudge]", Nudge.objects.authored_by(user))
+
+
 def received_by(user: Any, *, limit: int = 20) -> list[Nudge]:
-    rows = cast("QuerySet[Nudge]", Nudge.objects.shared_with(user))
-    return list(rows.order_by("-created_at")[:limit])
+    return list(received_rows(user).order_by("-created_at")[:limit])
 
 
 def sent_by(user: Any, *, limit: int = 20) -> list[Nudge]:
-    rows = cast("QuerySet[Nudge]", Nudge.objects.authored_by(user))
-    return list(rows.order_by("-created_at")[:limit])
+    return list(sent_rows(user).order_by("-created_at")[:limit])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any, cast
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
@@ -48,6 +49,10 @@ def refusal_for(user: Any, *, sent: int | None = None) -> str | None:
 @transaction.atomic
 def nudge_send(*, user: Any, nudge_id: uuid.UUID, note: str) -> Nudge:
     """Send one nudge (a double submit with the same form id sends one)."""
+    # Look, count and create under a lock on the sender's row, so two sends at once
+    # (two tabs, an app retrying) cannot both pass at nine and make eleven. SQLite
+    # already serialises writers (IMMEDIATE transactions); PostgreSQL needs this.
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     existing = _nudges().filter(pk=nudge_id, author=user).first()
     if existing is not None:
         return existing

@@ -20,7 +20,7 @@ from mendwell.progress import registry, support
 from mendwell.progress.models import BaselineSkip, Kind, PulseResponse, PulseSharing
 from mendwell.progress.registry import Instrument
 from mendwell.progress.services import week_of
-from mendwell.safety.selectors import ProgramState, program_state_for
+from mendwell.safety.selectors import ProgramState, joint_exercises_allowed, program_state_for
 
 
 def _own(user: Any) -> QuerySet[PulseResponse]:
@@ -114,6 +114,11 @@ def shared_item_ids(user: Any) -> frozenset[str]:
         return frozenset()
     choice = PulseSharing.objects.filter(user=user, couple=couple).first()
     return frozenset(choice.item_ids) if choice else frozenset()
+
+
+def sharing_open(user: Any) -> bool:
+    """Whether this person may tick measures for their partner now (the sharing page's form)."""
+    return partner_of(user) is not None and joint_exercises_allowed(user)
 
 
 @dataclass(frozen=True)

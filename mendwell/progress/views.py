@@ -15,7 +15,7 @@ from mendwell.progress import registry, selectors, services
 from mendwell.progress.chart import charts_for
 from mendwell.progress.forms import PulseForm, SharingForm, item_text
 from mendwell.progress.models import Kind, PulseResponse
-from mendwell.safety.selectors import ProgramState, joint_exercises_allowed, program_state_for
+from mendwell.safety.selectors import ProgramState, program_state_for
 
 
 def _instrument_context(instrument: registry.Instrument) -> dict[str, object]:
@@ -105,7 +105,7 @@ def sharing(request: HttpRequest) -> HttpResponse:
         request.POST or None, instrument=instrument, initial={"items": sorted(shared)}
     )
     partner = partner_of(request.user)
-    can_share = partner is not None and joint_exercises_allowed(request.user)
+    can_share = selectors.sharing_open(request.user)
     if request.method == "POST" and form.is_valid():
         try:
             services.sharing_set(user=request.user, item_ids=form.cleaned_data["items"])

@@ -170,3 +170,17 @@ class WithdrawForm(forms.Form):
         data = super().clean() or {}
         _too_long(self, "note", _("A note for why"), TEXT_LIMIT)
         return data
+
+
+def refusal_message(code: str) -> str:
+    """Why a change was refused (``services.Refused.code``), in words for the person."""
+    texts = {
+        "paused": _("The couple program is paused for now. Your own ledger still works."),
+        "check_needed": _(
+            "Promises you share with your partner open once you've taken your private check."
+        ),
+        "solo": _("This needs a linked partner."),
+        "other_couple": _("This promise was made in an earlier couple space; it stays as it was."),
+        "not_active": _("This promise is no longer open, so it can't be changed."),
+    }
+    return str(texts.get(code, texts["not_active"]))

@@ -23,14 +23,24 @@ def _with_occurrences(promises: QuerySet[Promise]) -> QuerySet[Promise]:
     )
 
 
+def promises_made_by_query(user: Any) -> QuerySet[Promise]:
+    """The person's own promises, newest first, unevaluated (for paging)."""
+    return _with_occurrences(Promise.objects.authored_by(user)).order_by("-created_at")
+
+
+def promises_made_to_query(user: Any) -> QuerySet[Promise]:
+    """What the partner promised in this couple space, newest first, unevaluated."""
+    return _with_occurrences(Promise.objects.shared_with(user)).order_by("-created_at")
+
+
 def promises_made_by(user: Any) -> list[Promise]:
     """The person's own promises, newest first (active and history alike)."""
-    return list(_with_occurrences(Promise.objects.authored_by(user)).order_by("-created_at"))
+    return list(promises_made_by_query(user))
 
 
 def promises_made_to(user: Any) -> list[Promise]:
     """What the partner promised in this couple space (the gate drops any other)."""
-    return list(_with_occurrences(Promise.objects.shared_with(user)).order_by("-created_at"))
+    return list(promises_made_to_query(user))
 
 
 def promise_visible_to(user: Any, promise_id: Any) -> Promise:
@@ -80,6 +90,39 @@ def history_of(user: Any, promise: Promise) -> list[Promise]:
         chain.append(later)
         later = visible.filter(replaces=later).first()
     return chain
+
+
+@dataclass(frozen=True)
+class PromisePage:
+    """One promise as this person may see it, and what they may do with it."""
+
+    promise: Promise
+    is_author: bool
+    occurrences: list[PromiseOccurrence]
+    history: list[Promise]  # the renegotiation chain, oldest first, as far as visible
+    replacement: Promise | None  # the visible promise that replaced this one
+    may_mark: bool
+    mark_refusal: str | None  # why marking waits ("paused", "check_needed", "not_active")
+    can_change: bool  # renegotiate or withdraw
+
+
+def promise_page_for(user: Any, promise: Promise) -> PromisePage:
+    from mendwell.promises.services import mark_refusal_for, may_mark
+
+    is_author = promise.author_id == user.pk
+    markable = may_mark(user, promise)
+    history = history_of(user, promise)
+    later = [item for item in history if item.replaces_id == promise.pk]
+    return PromisePage(
+        promise=promise,
+        is_author=is_author,
+        occurrences=occurrences_of(user, promise),
+        history=history,
+        replacement=later[0] if later else None,
+        may_mark=markable,
+        mark_refusal=mark_refusal_for(user, promise) if markable else None,
+        can_change=is_author and promise.is_active and in_current_space(user, promise),
+    )
 
 
 @dataclass(frozen=True)

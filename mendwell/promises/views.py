@@ -14,7 +14,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from mendwell.accounts.coach_hints import hints_for
 from mendwell.promises import selectors, services
 from mendwell.promises.chart import chart_for
-from mendwell.promises.forms import TEXT_LABEL, MarkForm, PromiseForm, WithdrawForm
+from mendwell.promises.forms import (
+    TEXT_LABEL,
+    MarkForm,
+    PromiseForm,
+    WithdrawForm,
+    refusal_message,
+)
 from mendwell.safety.signposting import support_panel_context
 
 
@@ -25,16 +31,7 @@ def _hints_context(request: HttpRequest, text: str) -> dict[str, Any]:
 
 
 def _refusal_message(request: HttpRequest, code: str) -> None:
-    texts = {
-        "paused": _("The couple program is paused for now. Your own ledger still works."),
-        "check_needed": _(
-            "Promises you share with your partner open once you've taken your private check."
-        ),
-        "solo": _("This needs a linked partner."),
-        "other_couple": _("This promise was made in an earlier couple space; it stays as it was."),
-        "not_active": _("This promise is no longer open, so it can't be changed."),
-    }
-    messages.info(request, texts.get(code, texts["not_active"]))
+    messages.info(request, refusal_message(code))
 
 
 @require_GET
@@ -95,13 +92,11 @@ def promise_hints(request: HttpRequest) -> HttpResponse:
 
 
 def _detail_context(request: HttpRequest, promise: Any, **extra: Any) -> dict[str, Any]:
-    user: Any = request.user
-    is_author = promise.author_id == user.pk
-    may_mark = services.may_mark(user, promise)
-    refusal = services.mark_refusal_for(user, promise) if may_mark else None
+    page = selectors.promise_page_for(request.user, promise)
+    may_mark, refusal = page.may_mark, page.mark_refusal
     rejected: MarkForm | None = extra.pop("mark_form", None)
     rows = []
-    for occurrence in selectors.occurrences_of(user, promise):
+    for occurrence in page.occurrences:
         form = None
         if may_mark and not refusal:
             # One small form per occurrence, with its own ids; a rejected one comes back as typed.
@@ -112,17 +107,15 @@ def _detail_context(request: HttpRequest, promise: Any, **extra: Any) -> dict[st
             else:
                 form = MarkForm(initial={"seq": occurrence.seq}, auto_id=auto_id)
         rows.append((occurrence, form))
-    history = selectors.history_of(user, promise)
-    later = [item for item in history if item.replaces_id == promise.pk]
     return {
         "promise": promise,
-        "is_author": is_author,
+        "is_author": page.is_author,
         "rows": rows,
-        "history": history,
-        "replacement": later[0] if later else None,
+        "history": page.history,
+        "replacement": page.replacement,
         "may_mark": may_mark,
         "mark_refusal": refusal,
-        "can_change": is_author and promise.is_active and selectors.in_current_space(user, promise),
+        "can_change": page.can_change,
         **extra,
     }
 

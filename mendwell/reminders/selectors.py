@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 
 from mendwell.checkins.selectors import checkin_on, my_week_notes, week_of
 from mendwell.dates.selectors import upcoming_for
+from mendwell.notify.selectors import channels_for
 from mendwell.reminders.models import Kind, Reminder
 from mendwell.safety.selectors import joint_exercises_allowed
 
@@ -42,6 +43,18 @@ def choices_for(user: Any) -> dict[Kind, Choice]:
         else:
             found[kind] = Choice(kind, row.enabled, row.at, row.weekday)
     return found
+
+
+def channel_values(user: Any) -> dict[str, Any]:
+    """The person's channels and quiet hours, as ``ChannelForm`` names them."""
+    choice = channels_for(user)
+    return {
+        "reminders_in_app": choice.reminders_in_app,
+        "email": choice.email,
+        "push": choice.push,
+        "quiet_from": choice.quiet_from,
+        "quiet_until": choice.quiet_until,
+    }
 
 
 def coming_up(user: Any) -> list[tuple[Kind, datetime]]:

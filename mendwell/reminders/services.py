@@ -63,6 +63,19 @@ def reminder_set(
     return reminder
 
 
+@transaction.atomic
+def reminder_times_save(*, user: Any, data: dict[str, Any]) -> None:
+    """Save every kind at once from ``ReminderTimesForm``'s cleaned data."""
+    for kind in Kind:
+        reminder_set(
+            user=user,
+            kind=kind.value,
+            enabled=data[f"{kind.value}_on"],
+            at=data[f"{kind.value}_at"],
+            weekday=data["weekly_day"] if kind == Kind.WEEKLY else None,
+        )
+
+
 def reschedule_for(user: Any) -> int:
     """Recompute every reminder of ``user`` (after a change of time zone)."""
     now = timezone.now()

@@ -11,22 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from mendwell.notify.forms import ChannelForm
-from mendwell.notify.selectors import channels_for
 from mendwell.notify.services import channels_set
 from mendwell.reminders import selectors, services
 from mendwell.reminders.forms import ReminderTimesForm
-from mendwell.reminders.models import Kind
-
-
-def _channel_initial(user: Any) -> dict[str, Any]:
-    choice = channels_for(user)
-    return {
-        "reminders_in_app": choice.reminders_in_app,
-        "email": choice.email,
-        "push": choice.push,
-        "quiet_from": choice.quiet_from,
-        "quiet_until": choice.quiet_until,
-    }
 
 
 def _page(
@@ -39,7 +26,7 @@ def _page(
     context = {
         "times": times
         or ReminderTimesForm(initial=ReminderTimesForm.initial_from(selectors.choices_for(user))),
-        "channels": channels or ChannelForm(initial=_channel_initial(user)),
+        "channels": channels or ChannelForm(initial=selectors.channel_values(user)),
         "upcoming": selectors.coming_up(user),
         "time_zone": user.time_zone,
     }
@@ -53,14 +40,7 @@ def reminder_settings(request: HttpRequest) -> HttpResponse:
     form = ReminderTimesForm(request.POST)
     if not form.is_valid():
         return _page(request, times=form)
-    for kind in Kind:
-        services.reminder_set(
-            user=request.user,
-            kind=kind.value,
-            enabled=form.cleaned_data[f"{kind.value}_on"],
-            at=form.cleaned_data[f"{kind.value}_at"],
-            weekday=form.cleaned_data["weekly_day"] if kind == Kind.WEEKLY else None,
-        )
+    services.reminder_times_save(user=request.user, data=form.cleaned_data)
     messages.success(request, _("Your reminder times are saved."))
     return redirect("reminders:settings")
 

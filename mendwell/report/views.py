@@ -7,20 +7,17 @@ it once, and the download works for them only, once, within 24 hours.
 from __future__ import annotations
 
 import logging
-from datetime import date
 
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from mendwell.report import pdf, services
+from mendwell.report import services
 from mendwell.report.forms import ReportForm
-from mendwell.report.selectors import report_contents
 
 logger = logging.getLogger(__name__)
 
@@ -44,36 +41,20 @@ def report_home(request: HttpRequest) -> HttpResponse:
     return response
 
 
-class _NotMade(Exception):
-    """Raised inside the claim's transaction so the link stays unused."""
-
-
 @require_GET
 def report_download(request: HttpRequest, token: str) -> HttpResponse:
     try:
-        with transaction.atomic():
-            link = services.report_link_claim(user=request.user, token=token)
-            if link is None:
-                raise Http404
-            choices = link.choices
-            contents = report_contents(
-                request.user,
-                parts=frozenset(choices["parts"]),
-                start=date.fromisoformat(choices["start"]),
-                end=date.fromisoformat(choices["end"]),
-            )
-            try:
-                content = pdf.as_pdf(contents, made_on=timezone.localdate())
-            except OSError as error:
-                raise _NotMade from error
-    except _NotMade:
+        content = services.report_pdf_take(user=request.user, token=token)
+    except services.ReportUnavailable:
         # WeasyPrint needs the host's Pango libraries. Without them, say so calmly;
-        # the rollback above leaves the link unused, so the same address works once fixed.
+        # the link is still unused, so the same address works once fixed.
         logger.exception("Report PDF unavailable: the Pango libraries are missing")
         messages.error(
             request, _("A PDF can't be made on this server right now. Please try again later.")
         )
         return redirect("report:home")
+    if content is None:
+        raise Http404
     response = HttpResponse(content, content_type="application/pdf")
     day = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="mendwell-report-{day}.pdf"'

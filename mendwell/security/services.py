@@ -14,7 +14,7 @@ from typing import Any
 from allauth.account.adapter import get_adapter as get_account_adapter
 from allauth.account.app_settings import REAUTHENTICATION_TIMEOUT
 from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
-from allauth.usersessions.internal.flows.sessions import end_other_sessions
+from allauth.usersessions.adapter import get_adapter as get_usersessions_adapter
 from allauth.usersessions.models import UserSession
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -130,12 +130,18 @@ def session_end(*, user: Any, session: UserSession) -> None:
 
 
 @transaction.atomic
-def sessions_end_others(*, request: HttpRequest) -> None:
-    """Sign out every session of this person except the one making the request."""
-    current = request.session.session_key
-    for session in UserSession.objects.filter(user_id=request.user.pk).exclude(session_key=current):
+def sessions_end_others(*, request: HttpRequest, current_session_key: str | None = None) -> None:
+    """Sign out every session of this person except the one making the request.
+
+    That is the request's own (cookie) session, or ``current_session_key`` when
+    the caller names it: an app signed in through allauth headless sends its
+    session as a token, not a cookie. With neither (an app token), all end.
+    """
+    current = current_session_key or request.session.session_key
+    others = list(UserSession.objects.filter(user_id=request.user.pk).exclude(session_key=current))
+    for session in others:
         _forget_device_of(session)
-    end_other_sessions(request, request.user)
+    get_usersessions_adapter().end_sessions(others)
 
 
 def _forget_device_of(session: UserSession) -> None:

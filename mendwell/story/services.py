@@ -10,9 +10,9 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from mendwell.couples.access import Visibility
-from mendwell.couples.selectors import couple_for_user, partner_of
-from mendwell.safety.selectors import joint_exercises_allowed
+from mendwell.couples.selectors import couple_for_user
 from mendwell.story.models import Victory
+from mendwell.story.selectors import posts_go_on_shared_wall
 
 
 def _victories() -> QuerySet[Victory]:
@@ -35,7 +35,7 @@ def victory_create(*, user: Any, victory_id: uuid.UUID, **fields: Any) -> Victor
         if existing.author_id == user.pk:
             return existing  # the same form sent twice
         victory_id = uuid.uuid4()  # an id that is not this person's: never touch it
-    together = partner_of(user) is not None and joint_exercises_allowed(user)
+    together = posts_go_on_shared_wall(user)
     return _victories().create(
         id=victory_id,
         author=user,

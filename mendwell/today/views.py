@@ -9,7 +9,6 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from mendwell.core.page_reads import page_reads
@@ -17,7 +16,6 @@ from mendwell.core.steps import STEPS
 from mendwell.couples.selectors import couple_for_user, partner_of
 from mendwell.safety.selectors import ProgramState, check_prompt_due, program_state_for
 from mendwell.today import selectors, services
-from mendwell.today.models import MarkState
 from mendwell.today.plan import plan_for
 
 
@@ -48,16 +46,9 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_POST
 def mark(request: HttpRequest) -> HttpResponse:
     """Done, not today, or back on the list: the person's own record of their day."""
-    user: Any = request.user
-    today = timezone.localdate()
-    keys = {item.key for item in plan_for(user, today=today) if item.markable}
     key, state = request.POST.get("key", ""), request.POST.get("state", "")
-    if key not in keys and not (state == "undo" and key in selectors.marks_on(user, today)):
-        messages.info(request, _("That item isn't on today's plan any more."))
-    elif state == "undo":
-        services.mark_clear(user=user, day=today, key=key)
-    elif state in MarkState.values:
-        services.mark_set(user=user, day=today, key=key, state=state)
-    else:
-        messages.info(request, _("Choose done or not today."))
+    try:
+        services.mark_apply(user=request.user, day=timezone.localdate(), key=key, state=state)
+    except services.Refused as refusal:
+        messages.info(request, refusal.message)
     return redirect("today")

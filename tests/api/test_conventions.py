@@ -202,9 +202,14 @@ def test_times_are_the_callers_own_day(api_for, make_user):
     # Late evening in Auckland is already tomorrow there: "today" is theirs, not the server's.
     kim = make_user("kim@example.com", "Kim", time_zone="Pacific/Auckland")
     body = api_for(kim).post("/check-ins", TODAY).json()
-    assert body["checkin"]["day"] == timezone.localtime(
-        timezone.now(), timezone=__import__("zoneinfo").ZoneInfo("Pacific/Auckland")
-    ).date().isoformat()
+    assert (
+        body["checkin"]["day"]
+        == timezone.localtime(
+            timezone.now(), timezone=__import__("zoneinfo").ZoneInfo("Pacific/Auckland")
+        )
+        .date()
+        .isoformat()
+    )
 
 
 def test_every_operation_documents_its_errors_with_the_field_shape(client):
@@ -215,3 +220,26 @@ def test_every_operation_documents_its_errors_with_the_field_shape(client):
             assert {"400", "401", "404", "413", "422", "429"} <= codes, (method, path)
     error = document["components"]["schemas"]["ErrorOut"]
     assert set(error["properties"]) == {"detail", "errors"}
+
+
+def test_no_two_schemas_share_a_name_so_none_hides_another_in_the_document() -> None:
+    # ninja names components by class name: a second class of the same name would
+    # silently replace the first in the OpenAPI document.
+    from ninja import Schema
+
+    import mendwell.api.main  # noqa: F401  (imports every router)
+
+    def subclasses(cls: type) -> list[type]:
+        found = []
+        for sub in cls.__subclasses__():
+            found.extend([sub, *subclasses(sub)])
+        return found
+
+    ours = [cls for cls in subclasses(Schema) if cls.__module__.startswith("mendwell.api")]
+    # pydantic may rebuild a class in place (same module, same name): that is no clash.
+    places = {(cls.__module__, cls.__name__) for cls in ours}
+    names = [name for _module, name in places]
+    clashes = sorted({name for name in names if names.count(name) > 1})
+    assert not clashes, [
+        f"{cls.__module__}.{cls.__name__}" for cls in ours if cls.__name__ in clashes
+    ]

@@ -69,7 +69,7 @@ class PartnerCheckInOut(Schema):
     note: str
 
 
-class ShareIn(In):
+class CheckInShareIn(In):
     share: bool
 
 
@@ -126,7 +126,10 @@ def save_today(request: HttpRequest, payload: CheckInIn) -> Status:
         note=data["note"],
         share=bool(data.get("share")) and can_share,
     )
-    saved = SavedCheckIn(checkin=row, support=support_for(request, data["note"]))
+    # model_validate reads the row's attributes (and runs the resolvers) once.
+    saved = SavedCheckIn.model_validate(
+        {"checkin": row, "support": support_for(request, data["note"])}
+    )
     return Status(200 if existed else 201, saved)
 
 
@@ -162,13 +165,15 @@ def partner_shared(request: HttpRequest) -> list[PartnerCheckInOut]:
 def week_notes(request: HttpRequest) -> list[WeekNoteOut]:
     user: Any = request.user
     return [
-        WeekNoteOut(
-            id=note.id,
-            week_of=note.week_of,
-            kind=note.kind,
-            text=note.text,
-            shared=note.visibility == "shared",
-            mine=note.author_id == user.pk,
+        WeekNoteOut.model_validate(
+            {
+                "id": note.id,
+                "week_of": note.week_of,
+                "kind": note.kind,
+                "text": note.text,
+                "shared": note.visibility == "shared",
+                "mine": note.author_id == user.pk,
+            }
         )
         for notes in selectors.week_notes_visible(user).values()
         for note in notes
@@ -217,7 +222,7 @@ def detail(request: HttpRequest, checkin_id: UUID) -> CheckIn:
     response=responses({200: CheckInOut}, write=True),
     summary="Share one day's check-in with my partner, or make it private again",
 )
-def share(request: HttpRequest, checkin_id: UUID, payload: ShareIn) -> CheckIn:
+def share(request: HttpRequest, checkin_id: UUID, payload: CheckInShareIn) -> CheckIn:
     row = _mine_or_404(request, checkin_id)
     if payload.share and not selectors.can_share(request.user):
         raise ApiError(

@@ -10,7 +10,9 @@ from typing import Any, cast
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from mendwell.accounts.coach_hints import hints_for
 from mendwell.conversations.guided.state import (
     Action,
     Next,
@@ -23,6 +25,7 @@ from mendwell.conversations.models import Conversation, RuleAgreement, Turn
 from mendwell.conversations.questions import QUESTIONS
 from mendwell.couples.access import get_visible_or_404
 from mendwell.couples.selectors import couple_for_user, partner_of
+from mendwell.safety.selectors import ProgramState, joint_exercises_allowed, program_state_for
 
 _QUESTION_TEXT = {question.id: question.text for question in QUESTIONS}
 
@@ -102,6 +105,13 @@ class ConversationView:
         return self.names.get(user_id, "")
 
     @property
+    def writes_as_self(self) -> bool:
+        """The phone's owner is the one about to write (not typing for the
+        partner on a shared phone): only then may a support panel be shown."""
+        writer = self.writer_after_pause
+        return writer is not None and writer.pk == self.me.pk
+
+    @property
     def needs_my_agreement(self) -> bool:
         return self.me.pk not in self.agreed_ids
 
@@ -125,9 +135,53 @@ def _visible_turns(user: Any, conversation: Conversation) -> list[Turn]:
     return list(turns.filter(conversation=conversation).order_by("seq"))
 
 
+def conversation_rows_for(user: Any) -> QuerySet[Conversation]:
+    return cast("QuerySet[Conversation]", Conversation.objects.visible_to(user))
+
+
 def conversations_for(user: Any) -> list[Conversation]:
-    rows = cast("QuerySet[Conversation]", Conversation.objects.visible_to(user))
-    return list(rows.order_by("ended_at", "-created_at"))
+    return list(conversation_rows_for(user).order_by("ended_at", "-created_at"))
+
+
+def lock_reason_for(user: Any) -> str:
+    """Why this person cannot take part right now ("" when they can): "solo"
+    without a partner, "paused" while the program is paused, "check" until
+    they have taken their private safety check."""
+    if partner_of(user) is None:
+        return "solo"
+    if program_state_for(user) is ProgramState.PAUSED:
+        return "paused"
+    if not joint_exercises_allowed(user):
+        return "check"
+    return ""
+
+
+def turn_label(view: ConversationView) -> str:
+    """What the next turn's text box asks for, naming the writer on a shared phone."""
+    writer = view.writer_after_pause
+    if writer is None or view.next is None:
+        return _("Your turn")
+    mine = writer.pk == view.me.pk
+    if view.next.action is Action.REFLECT:
+        return (
+            _("What did you hear? Put it in your own words")
+            if mine
+            else _("%(name)s: what did you hear? Put it in your own words") % {"name": writer.name}
+        )
+    if view.next.action is Action.CHECK:
+        return (
+            _("Not quite? Say what you meant")
+            if mine
+            else _("%(name)s: not quite? Say what you meant") % {"name": writer.name}
+        )
+    return _("Your turn") if mine else _("%(name)s's turn") % {"name": writer.name}
+
+
+def turn_hints(view: ConversationView, text: str) -> list[dict[str, Any]]:
+    """The writer's own wording hints, if the writer switched them on. On the
+    shared phone the writer may be the partner: their setting decides, and
+    the hints go to the person holding the phone, who wrote the text."""
+    return hints_for(view.writer_after_pause, text, _("Your turn"))
 
 
 def conversation_for(user: Any, conversation_id: Any) -> Conversation:
@@ -210,3 +264,9 @@ def often_paused(user: Any, *, now: datetime | None = None) -> bool:
     since = (now or timezone.now()) - timedelta(days=PAUSED_RECENTLY_DAYS)
     rows = cast("QuerySet[Conversation]", Conversation.objects.visible_to(user))
     return rows.filter(pause_started_at__gte=since).count() >= PAUSED_RECENTLY_SUGGEST
+
+
+def pause_suggests_support(user: Any, conversation: Conversation) -> bool:
+    """Whether the pause screen mentions professional support: only on the
+    person's own device (on a shared phone both would read it)."""
+    return not conversation.one_device and often_paused(user)

@@ -202,8 +202,10 @@ def pause_call(*, view: ConversationView, minutes: int) -> None:
 
 
 def conversation_end(*, view: ConversationView) -> None:
+    now = timezone.now()
+    # update() skips auto_now: move updated_at too, like every other step does.
     _conversations().filter(pk=view.conversation.pk, ended_at__isnull=True).update(
-        ended_at=timezone.now()
+        ended_at=now, updated_at=now
     )
 
 

@@ -16,7 +16,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from mendwell.accounts.coach_hints import hints_for
 from mendwell.conversations.guided import selectors, services
 from mendwell.conversations.guided.forms import (
     PauseForm,
@@ -27,58 +26,17 @@ from mendwell.conversations.guided.forms import (
 )
 from mendwell.conversations.guided.rules import CALMING_SUGGESTIONS, GROUND_RULES
 from mendwell.conversations.guided.selectors import ConversationView
-from mendwell.conversations.guided.state import Action, Phase
+from mendwell.conversations.guided.state import Phase
 from mendwell.conversations.models import Turn
 from mendwell.couples.access import get_authored_or_404
-from mendwell.couples.selectors import partner_of
-from mendwell.safety.selectors import joint_exercises_allowed, program_state_for
 from mendwell.safety.signposting import support_panel_context
-
-
-def _lock_reason(user: Any) -> str:
-    """Why this person cannot take part right now ("" when they can)."""
-    if partner_of(user) is None:
-        return "solo"
-    if program_state_for(user).value == "paused":
-        return "paused"
-    if not joint_exercises_allowed(user):
-        return "check"
-    return ""
-
-
-def _turn_label(view: ConversationView) -> str:
-    writer = view.writer_after_pause
-    if writer is None or view.next is None:
-        return _("Your turn")
-    mine = writer.pk == view.me.pk
-    if view.next.action is Action.REFLECT:
-        return (
-            _("What did you hear? Put it in your own words")
-            if mine
-            else _("%(name)s: what did you hear? Put it in your own words") % {"name": writer.name}
-        )
-    if view.next.action is Action.CHECK:
-        return (
-            _("Not quite? Say what you meant")
-            if mine
-            else _("%(name)s: not quite? Say what you meant") % {"name": writer.name}
-        )
-    return _("Your turn") if mine else _("%(name)s's turn") % {"name": writer.name}
-
-
-def _coach_hints(view: ConversationView, text: str) -> list[dict[str, Any]]:
-    """The writer's own wording hints, if the writer switched them on. On the
-    shared phone the writer may be the partner: their setting decides, and
-    the hints go to the person holding the phone, who wrote the text."""
-    return hints_for(view.writer_after_pause, text, _("Your turn"))
 
 
 def _panel(request: HttpRequest, view: ConversationView, text: str) -> dict[str, Any] | None:
     """Crisis signposting only for the phone's owner writing as themselves: on
     a shared phone the words may be the partner's, and a support panel shown
     on the other person's device could put its writer at risk."""
-    writer = view.writer_after_pause
-    if writer is None or writer.pk != view.me.pk:
+    if not view.writes_as_self:
         return None
     return support_panel_context(request, text)
 
@@ -87,10 +45,10 @@ def _detail_context(request: HttpRequest, view: ConversationView, **extra: Any) 
     context: dict[str, Any] = {
         "view": view,
         "c": view.conversation,
-        "lock": _lock_reason(request.user),
+        "lock": selectors.lock_reason_for(request.user),
         "ground_rules": GROUND_RULES,
         "question_text": selectors.question_text(view.conversation.question_id),
-        "turn_label": _turn_label(view),
+        "turn_label": selectors.turn_label(view),
     }
     if view.phase is Phase.RULES:
         context["rules_form"] = RulesForm(people=view.agreement_pending_for)
@@ -101,7 +59,9 @@ def _detail_context(request: HttpRequest, view: ConversationView, **extra: Any) 
         )
     writer = view.writer_after_pause
     if writer is not None:
-        context["turn_form"] = TurnForm(initial={"seq": view.next_seq}, label=_turn_label(view))
+        context["turn_form"] = TurnForm(
+            initial={"seq": view.next_seq}, label=selectors.turn_label(view)
+        )
         context["coach_offer"] = writer.pk == view.me.pk and not view.me.coach_enabled
     context.update(extra)
     return context
@@ -130,7 +90,7 @@ def _open_view(request: HttpRequest, conversation_id: Any) -> ConversationView:
 
 def _blocked(request: HttpRequest, view: ConversationView) -> HttpResponse | None:
     """Writes need both of us able to take part; the page explains why not."""
-    if _lock_reason(request.user):
+    if selectors.lock_reason_for(request.user):
         return redirect("talk:detail", conversation_id=view.conversation.id)
     return None
 
@@ -148,14 +108,14 @@ def _next_screen(view: ConversationView, acted_as: Any) -> HttpResponse:
 def conversation_list(request: HttpRequest) -> HttpResponse:
     context = {
         "conversations": selectors.conversations_for(request.user),
-        "lock": _lock_reason(request.user),
+        "lock": selectors.lock_reason_for(request.user),
     }
     return render(request, "conversations/talk/list.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 def conversation_new(request: HttpRequest) -> HttpResponse:
-    lock = _lock_reason(request.user)
+    lock = selectors.lock_reason_for(request.user)
     question_id = request.GET.get("question", "")
     if not selectors.question_text(question_id):
         question_id = ""
@@ -236,12 +196,12 @@ def turn_add(request: HttpRequest, conversation_id: uuid.UUID) -> HttpResponse:
     view = _open_view(request, conversation_id)
     if blocked := _blocked(request, view):
         return blocked
-    form = TurnForm(request.POST, label=_turn_label(view))
+    form = TurnForm(request.POST, label=selectors.turn_label(view))
     if not form.is_valid():
         return _render_detail(request, view, turn_form=form)
     text = form.cleaned_data["text"]
     if "preview" in request.POST:
-        return _render_detail(request, view, turn_form=form, hints=_coach_hints(view, text))
+        return _render_detail(request, view, turn_form=form, hints=selectors.turn_hints(view, text))
     writer = view.writer_after_pause
     try:
         if writer is None:
@@ -250,7 +210,7 @@ def turn_add(request: HttpRequest, conversation_id: uuid.UUID) -> HttpResponse:
     except services.Refused as refusal:
         fresh = services.refresh(view)
         kept = TurnForm(
-            {"text": text, "seq": fresh.next_seq}, label=_turn_label(fresh)
+            {"text": text, "seq": fresh.next_seq}, label=selectors.turn_label(fresh)
         )  # keep what they typed
         return _render_detail(request, fresh, turn_form=kept, refusal=refusal.message)
     panel = _panel(request, view, text)
@@ -286,9 +246,7 @@ def pause_call(request: HttpRequest, conversation_id: uuid.UUID) -> HttpResponse
         "c": view.conversation,
         "form": form,
         "calming": CALMING_SUGGESTIONS,
-        # Only on the person's own device: on a shared phone both would read it.
-        "suggest_support": not view.conversation.one_device
-        and selectors.often_paused(request.user),
+        "suggest_support": selectors.pause_suggests_support(request.user, view.conversation),
     }
     return render(request, "conversations/talk/pause.html", context)
 
@@ -328,7 +286,7 @@ def turn_hints(request: HttpRequest, conversation_id: uuid.UUID) -> HttpResponse
     and the support panel when the phone's owner writes as themselves."""
     view = _open_view(request, conversation_id)
     text = request.POST.get("text", "")[:20_000]
-    context = {"hints": _coach_hints(view, text), "panel": _panel(request, view, text)}
+    context = {"hints": selectors.turn_hints(view, text), "panel": _panel(request, view, text)}
     if not context["hints"] and not context["panel"]:
         return HttpResponse("")
     return render(request, "includes/coach_hints.html", context)

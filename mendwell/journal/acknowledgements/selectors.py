@@ -9,19 +9,44 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
 
+from mendwell.accounts.coach_hints import hints_for
 from mendwell.couples.access import get_authored_or_404, get_visible_or_404
-from mendwell.journal.models import Acknowledgement, AcknowledgementResponse, AcknowledgementSent
+from mendwell.journal.acknowledgements.forms import PROMPTS
+from mendwell.journal.models import (
+    Acknowledgement,
+    AcknowledgementResponse,
+    AcknowledgementSent,
+    LogEntry,
+)
+
+
+def acknowledgement_rows_written_by(user: Any) -> QuerySet[Acknowledgement]:
+    threads = Acknowledgement.objects.authored_by(user).prefetch_related("sent_copies")
+    return cast("QuerySet[Acknowledgement]", threads)
+
+
+def acknowledgement_rows_received_by(user: Any) -> QuerySet[Acknowledgement]:
+    """Threads the partner sent this person (sent ones only, in the active couple)."""
+    threads = Acknowledgement.objects.shared_with(user).prefetch_related("sent_copies")
+    return cast("QuerySet[Acknowledgement]", threads)
 
 
 def acknowledgements_written_by(user: Any) -> list[Acknowledgement]:
-    threads = Acknowledgement.objects.authored_by(user).prefetch_related("sent_copies")
-    return list(cast("QuerySet[Acknowledgement]", threads).order_by("-created_at"))
+    return list(acknowledgement_rows_written_by(user).order_by("-created_at"))
 
 
 def acknowledgements_received_by(user: Any) -> list[Acknowledgement]:
-    """Threads the partner sent this person (sent ones only, in the active couple)."""
-    threads = Acknowledgement.objects.shared_with(user).prefetch_related("sent_copies")
-    return list(cast("QuerySet[Acknowledgement]", threads).order_by("-sent_at"))
+    return list(acknowledgement_rows_received_by(user).order_by("-sent_at"))
+
+
+def draft_hints_for(user: Any, texts: dict[str, str]) -> list[dict[str, Any]]:
+    """The coach's findings on a draft, for the writer's eyes only: computed on
+    request, never stored or logged (nothing at all unless the writer switched
+    hints on)."""
+    hints: list[dict[str, Any]] = []
+    for name, text in texts.items():
+        hints += hints_for(user, text, PROMPTS[name][0])
+    return hints
 
 
 def acknowledgement_visible_to(user: Any, thread_id: Any) -> Acknowledgement:
@@ -92,6 +117,37 @@ def copies_with_answers(user: Any, thread: Acknowledgement) -> list[CopyWithAnsw
             )
         result.append(CopyWithAnswers(copy=copy, answers=histories))
     return result
+
+
+@dataclass(frozen=True)
+class ThreadView:
+    """A thread as one reader sees it: the writer with their draft and log
+    entries, or the partner with the copies sent and the one to answer."""
+
+    thread: Acknowledgement
+    is_author: bool
+    copies: list[CopyWithAnswers]  # newest first
+    entries: list[LogEntry]  # the writer's own; empty for the partner
+    # The draft differs from the last copy sent (or was never sent): writer only.
+    unsent_changes: bool
+    # The copy this reader may answer now: the newest, once, never by its writer.
+    answering: AcknowledgementSent | None
+
+
+def thread_view_for(user: Any, thread: Acknowledgement) -> ThreadView:
+    """``thread`` came through the gate for ``user``."""
+    is_author = thread.author_id == user.pk
+    copies = copies_with_answers(user, thread)
+    latest = copies[0].copy if copies else None
+    answered = any(history.mine for history in copies[0].answers) if copies else False
+    return ThreadView(
+        thread=thread,
+        is_author=is_author,
+        copies=copies,
+        entries=list(thread.entries.all()) if is_author else [],
+        unsent_changes=is_author and (latest is None or latest.draft_version != thread.version),
+        answering=latest if not is_author and latest is not None and not answered else None,
+    )
 
 
 def answer_for_responder(user: Any, answer_id: Any) -> AcknowledgementResponse:

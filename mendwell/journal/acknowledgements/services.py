@@ -8,6 +8,7 @@ from typing import Any, cast
 from django.db import transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from mendwell.core.fields import sealed_for
 from mendwell.couples.access import Visibility
@@ -41,6 +42,26 @@ class SendRefused(Exception):
     def __init__(self, code: str) -> None:
         super().__init__(code)
         self.code = code
+
+    @property
+    def message(self) -> str:
+        return send_refusal_message(self.code)
+
+
+def send_refusal_message(code: str) -> str:
+    """Why sending is not possible, in the words the web page uses."""
+    if code == "paused":
+        return _("The couple program is paused. Your draft is kept, just for you.")
+    if code == "check_needed":
+        return _(
+            "Before sending anything to your partner, take your short private check. "
+            "Your draft is kept."
+        )
+    if code == "no_partner":
+        return _("Sending needs a linked partner. Your draft is kept, just for you.")
+    if code == "other_couple":
+        return _("This was sent in an earlier couple space. Start a new acknowledgement instead.")
+    return _("Please fill in all three parts before sending.")
 
 
 def _own_entries(user: Any, entries: list[LogEntry]) -> list[LogEntry]:

@@ -13,10 +13,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from mendwell.accounts.coach_hints import hints_for
 from mendwell.journal.acknowledgements import selectors, services
 from mendwell.journal.acknowledgements.forms import (
-    PROMPTS,
     AcknowledgementForm,
     AnswerForm,
     ResponseForm,
@@ -24,18 +22,10 @@ from mendwell.journal.acknowledgements.forms import (
 from mendwell.safety.signposting import support_panel_context
 
 
-def _coach_hints(request: HttpRequest, texts: dict[str, str]) -> list[dict[str, Any]]:
-    """The coach's findings for the writer's eyes only: computed here, never stored or logged."""
-    hints: list[dict[str, Any]] = []
-    for name, text in texts.items():
-        hints += hints_for(request.user, text, PROMPTS[name][0])
-    return hints
-
-
 def _hints_context(request: HttpRequest, form: AcknowledgementForm) -> dict[str, Any]:
     texts = form.texts()
     return {
-        "hints": _coach_hints(request, texts),
+        "hints": selectors.draft_hints_for(request.user, texts),
         "panel": support_panel_context(request, "\n".join(texts.values())),
     }
 
@@ -126,55 +116,35 @@ def acknowledgement_hints(request: HttpRequest) -> HttpResponse:
 @require_GET
 def acknowledgement_detail(request: HttpRequest, thread_id: str) -> HttpResponse:
     thread = selectors.acknowledgement_visible_to(request.user, thread_id)
-    is_author = thread.author_id == request.user.pk
-    copies = selectors.copies_with_answers(request.user, thread)
-    latest = copies[0].copy if copies else None
+    view = selectors.thread_view_for(request.user, thread)
     context: dict[str, Any] = {
         "thread": thread,
-        "is_author": is_author,
-        "copies": copies,
-        "entries": list(thread.entries.all()) if is_author else [],
-        "unsent_changes": is_author and (latest is None or latest.draft_version != thread.version),
-        "send_refusal": services.send_refusal_for(request.user) if is_author else None,
+        "is_author": view.is_author,
+        "copies": view.copies,
+        "entries": view.entries,
+        "unsent_changes": view.unsent_changes,
+        "send_refusal": services.send_refusal_for(request.user) if view.is_author else None,
     }
-    answered = any(history.mine for history in copies[0].answers) if copies else False
-    if not is_author and latest is not None and not answered:
-        context["response_form"] = ResponseForm(initial={"sent": latest.number})
-        context["answering"] = latest
+    if view.answering is not None:
+        context["response_form"] = ResponseForm(initial={"sent": view.answering.number})
+        context["answering"] = view.answering
     return render(request, "journal/acknowledgements/detail.html", context)
 
 
 def _refusal_message(request: HttpRequest, code: str) -> None:
-    if code == "paused":
-        messages.info(
-            request,
-            _("The couple program is paused. Your draft is kept, just for you."),
-        )
-    elif code == "check_needed":
+    text = services.send_refusal_message(code)
+    if code == "check_needed":
         messages.info(
             request,
             format_html(
                 '{} <a href="{}">{}</a>',
-                _(
-                    "Before sending anything to your partner, take your short private check. "
-                    "Your draft is kept."
-                ),
+                text,
                 reverse("safety:check"),
                 _("Take the private check"),
             ),
         )
-    elif code == "no_partner":
-        messages.info(
-            request,
-            _("Sending needs a linked partner. Your draft is kept, just for you."),
-        )
-    elif code == "other_couple":
-        messages.info(
-            request,
-            _("This was sent in an earlier couple space. Start a new acknowledgement instead."),
-        )
     else:
-        messages.info(request, _("Please fill in all three parts before sending."))
+        messages.info(request, text)
 
 
 @require_POST

@@ -1,0 +1,69 @@
+"""Start Mendwell with the README's first command, run the example API client
+against it as the demo person Alex, then stop everything.
+
+Used by CI (``.ci/run``). A scratch data directory and a free port keep it
+apart from any instance on this machine. Exit status is the client's.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO_EMAIL = "alex@example.com"
+DEMO_PASSWORD = "mendwell-demo-2026"  # published: seed_demo runs only in development
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_until_up(base: str, process: subprocess.Popen[bytes], seconds: float = 180) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            sys.exit(f"the app stopped while starting (exit {process.returncode})")
+        try:
+            with urllib.request.urlopen(f"{base}/healthz", timeout=2) as answer:  # noqa: S310
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(1)
+    sys.exit(f"the app did not answer /healthz within {seconds:.0f} s")
+
+
+def main() -> int:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    scratch = tempfile.mkdtemp(prefix="mendwell-example-")
+    env = {**os.environ, "PORT": str(port), "MENDWELL_DATA_DIR": scratch}
+    for name in ("MENDWELL_ENV", "DATABASE_URL", "CACHE_URL"):
+        env.pop(name, None)
+    app = subprocess.Popen(  # noqa: S603
+        [sys.executable, "dev.py", "start"], cwd=ROOT, env=env, start_new_session=True
+    )
+    try:
+        wait_until_up(base, app)
+        client = [str(ROOT / ".venv/bin/python"), "examples/mendwell_client.py", "--base", base]
+        credentials = ["--email", DEMO_EMAIL, "--password", DEMO_PASSWORD]
+        return subprocess.run([*client, *credentials], cwd=ROOT, check=False).returncode  # noqa: S603
+    finally:
+        os.killpg(app.pid, signal.SIGINT)
+        try:
+            app.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(app.pid, signal.SIGKILL)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
