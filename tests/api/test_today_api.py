@@ -27,7 +27,7 @@ def test_a_linked_and_checked_person_gets_the_same_plan_as_on_the_web(api_for, c
     body = api_for(alex).get("/today").json()
     assert keys(body) == ["question", "date", "checkin", "pulse", "nudge"]
     assert body["couple"] == "linked" and body["check_prompt"] is False
-    assert body["streak"] == 0
+    assert body["my_streak"] == 0
     checkin = next(item for item in body["items"] if item["key"] == "checkin")
     assert checkin["url"] == "/check-in/" and checkin["mark"] is None
 
@@ -43,13 +43,13 @@ def test_marks_set_items_aside_count_for_my_streak_and_can_be_undone(api_for, ch
     api = api_for(alex)
     done = api.put("/today/marks/checkin", {"state": "done"}).json()
     assert {item["key"]: item["mark"] for item in done["items"]}["checkin"] == "done"
-    assert done["streak"] == 1
+    assert done["my_streak"] == 1
     api.put("/today/marks/nudge", {"state": "not_today"})
     assert api.delete("/today/marks/nudge").json() == {"deleted": True}
     assert list(TodayMark.objects.values_list("key", "state")) == [("checkin", "done")]
     # Sam's day and streak know nothing of Alex's marks.
     sams = api_for(sam).get("/today").json()
-    assert sams["streak"] == 0 and all(item["mark"] is None for item in sams["items"])
+    assert sams["my_streak"] == 0 and all(item["mark"] is None for item in sams["items"])
 
 
 def test_marks_for_unknown_items_or_states_change_nothing(api_for, checked):

@@ -44,7 +44,9 @@ class TodayPlanItemOut(Schema):
 class TodayOut(Schema):
     items: list[TodayPlanItemOut]
     # Days running with something done; one quiet day never breaks it. Only ever mine.
-    streak: int
+    # Named for whose it is: the caller's own days, never shown to anyone else
+    # (and no field called "streak" may exist anywhere in the API: TS44).
+    my_streak: int
     # The private check is waiting for me (never done, or due again).
     check_prompt: bool
     program_paused: bool
@@ -78,7 +80,7 @@ def _today(request: HttpRequest) -> TodayOut:
                 )
                 for item in items
             ],
-            streak=streak,
+            my_streak=streak,
             check_prompt=check_prompt_due(user),
             program_paused=program_state_for(user) is ProgramState.PAUSED,
             couple="none" if couple is None else ("linked" if partner else "waiting"),
