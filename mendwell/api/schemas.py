@@ -3,8 +3,10 @@ timestamps can only ever be set by the server (SECURITY.md IN-2)."""
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
 from types import UnionType
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from uuid import UUID
 
 from django.http import HttpRequest
 from ninja import Schema
@@ -46,6 +48,14 @@ def documented(*blocks: dict[str, Any]) -> dict[str, Any]:
     return {"parameters": [parameter for block in blocks for parameter in block["parameters"]]}
 
 
+_WRITTEN_AS_TEXT = {
+    date: "date_type",
+    datetime: "datetime_type",
+    time: "time_type",
+    UUID: "uuid_type",
+}
+
+
 def _bare(annotation: Any) -> Any:
     """``X`` from ``Annotated[X, ...]`` and ``X | None``."""
     while get_origin(annotation) is Annotated:
@@ -75,6 +85,9 @@ def _misfit(annotation: Any, value: Any) -> str | None:
         return None if number and not isinstance(value, bool) else "int_type"
     if annotation is str:
         return None if isinstance(value, str) else "string_type"
+    if annotation in _WRITTEN_AS_TEXT:
+        # JSON has no dates or ids: pydantic would read 0 as 1970-01-01.
+        return None if isinstance(value, str) else _WRITTEN_AS_TEXT[annotation]
     if origin is Literal:
         options = get_args(annotation)
         fits = any(type(value) is type(option) and value == option for option in options)

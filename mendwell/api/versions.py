@@ -76,15 +76,27 @@ def edit_locked(
     with transaction.atomic():
         row = find()
         locked = type(row)._base_manager.select_for_update().get(pk=row.pk)
-        # Keep the gate-checked instance's values but read the locked version.
         if version_of(locked) != wanted:
-            raise ApiError(
-                412,
-                _(
-                    "Someone saved a newer version first. Nothing of yours was lost: merge, then send it again."
-                ),
-                [("If-Match", _("This version is out of date."))],
-                current=current(locked),
-                current_version=version_of(locked),
-            )
+            raise stale(current(locked), version_of(locked))
         return apply(locked)
+
+
+def stale(current: Any, current_version: str) -> ApiError:
+    """The 412 for an edit made on top of an older version, with what is there now."""
+    return ApiError(
+        412,
+        _(
+            "Someone saved a newer version first. "
+            "Nothing of yours was lost: merge, then send it again."
+        ),
+        [("If-Match", _("This version is out of date."))],
+        current=current,
+        current_version=current_version,
+    )
+
+
+def require_version(request: HttpRequest, current_version: str, current: Callable[[], Any]) -> None:
+    """If-Match for a resource made of several rows; call it inside the write's
+    transaction, after locking what the version is computed from."""
+    if _wanted(request) != current_version:
+        raise stale(current(), current_version)

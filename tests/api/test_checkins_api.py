@@ -80,7 +80,22 @@ def test_the_list_pages_by_cursor_newest_first(api_for, alex):
 
 def test_week_lines_save_and_an_emptied_line_is_deleted(api_for, alex):
     api = api_for(alex)
-    saved = api.put("/check-ins/week", {"went_well": "we laughed", "try_next": "cook"})
-    assert sorted(note["kind"] for note in saved.json()) == ["try_next", "went_well"]
-    again = api.put("/check-ins/week", {"went_well": "we laughed"}).json()
-    assert [note["kind"] for note in again] == ["went_well"]
+    etag = api.get("/check-ins/week/now")["ETag"]
+    saved = api.put(
+        "/check-ins/week", {"went_well": "we laughed", "try_next": "cook"}, {"If-Match": etag}
+    )
+    assert (saved.json()["went_well"], saved.json()["try_next"]) == ("we laughed", "cook")
+    again = api.put("/check-ins/week", {"went_well": "we laughed"}, {"If-Match": saved["ETag"]})
+    assert again.json()["try_next"] == ""
+    assert [note["kind"] for note in api.get("/check-ins/week").json()] == ["went_well"]
+
+
+def test_a_stale_week_edit_is_refused_with_the_lines_as_they_are(api_for, alex):
+    api = api_for(alex)
+    etag = api.get("/check-ins/week/now")["ETag"]
+    api.put("/check-ins/week", {"went_well": "from the phone"}, {"If-Match": etag})
+    late = api.put("/check-ins/week", {"went_well": "from the laptop"}, {"If-Match": etag})
+    assert late.status_code == 412
+    assert late.json()["current"]["went_well"] == "from the phone"
+    assert api.get("/check-ins/week/now").json()["went_well"] == "from the phone"
+    assert api.put("/check-ins/week", {"went_well": "x"}).status_code == 428

@@ -243,3 +243,92 @@ def test_no_two_schemas_share_a_name_so_none_hides_another_in_the_document() -> 
     assert not clashes, [
         f"{cls.__module__}.{cls.__name__}" for cls in ours if cls.__name__ in clashes
     ]
+
+
+# Creating POSTs that deliberately take no Idempotency-Key, and why. Most mint a
+# secret shown once (kept only as a hash), which a stored replay would keep
+# readable for a day; a retry of any of them is harmless in itself.
+NOT_REPLAYED = {
+    "/api/v1/export/import": "a file upload; the same file imported again adds nothing",
+    "/api/v1/security/tokens": "a new app token; an extra one is listed and revocable",
+    "/api/v1/couple/invite": "a new invite code replaces the pending one",
+    "/api/v1/dates/calendar-feed": "a new feed address replaces the old one",
+    "/api/v1/safety/check": "the same answers within 30 seconds count as one check",
+}
+
+
+def _operations() -> list[tuple[str, str, dict]]:
+    from mendwell.api.main import api
+
+    document = api.get_openapi_schema()
+    return [
+        (method, path, operation)
+        for path, operations in document["paths"].items()
+        for method, operation in operations.items()
+    ]
+
+
+def _headers_of(operation: dict) -> set[str]:
+    return {p["name"] for p in operation.get("parameters", []) if p.get("in") == "header"}
+
+
+def test_every_creating_post_takes_an_idempotency_key_or_says_why_not() -> None:
+    missing = sorted(
+        path
+        for method, path, operation in _operations()
+        if method == "post"
+        and "201" in {str(code) for code in operation["responses"]}
+        and "Idempotency-Key" not in _headers_of(operation)
+        and path not in NOT_REPLAYED
+    )
+    assert missing == []
+
+
+def _free_text_fields(operation: dict, components: dict) -> list[str]:
+    body = operation.get("requestBody")
+    if not body:
+        return []
+    schema = next(iter(body["content"].values()))["schema"]
+    if "$ref" in schema:
+        schema = components[schema["$ref"].rsplit("/", 1)[1]]
+    found = []
+    for name, prop in schema.get("properties", {}).items():
+        options = prop.get("anyOf", [prop])
+        if any(
+            o.get("type") == "string" and not {"enum", "format", "const", "pattern"} & set(o)
+            for o in options
+        ):
+            found.append(name)
+    return found
+
+
+# Writes of free text that need no version: settings written whole (times and a
+# country code carry no one's words), or a mark that is replaced, never merged.
+TEXT_WITHOUT_VERSION = {
+    "/api/v1/reminders": "reminder times, not words",
+    "/api/v1/reminders/channels": "quiet-hour times, not words",
+    "/api/v1/safety/country": "a country code",
+    "/api/v1/promises/{promise_id}/occurrences/{seq}": "a mark and its thank-you, replaced whole",
+}
+
+
+def test_every_edit_of_someones_words_needs_if_match() -> None:
+    from mendwell.api.main import api
+
+    components = api.get_openapi_schema()["components"]["schemas"]
+    unguarded = sorted(
+        f"{method.upper()} {path}"
+        for method, path, operation in _operations()
+        if method in {"put", "patch"}
+        and _free_text_fields(operation, components)
+        and "If-Match" not in _headers_of(operation)
+        and path not in TEXT_WITHOUT_VERSION
+    )
+    assert unguarded == []
+
+
+@pytest.mark.parametrize("value", [0, 20261120, True])
+def test_a_date_sent_as_a_number_is_refused_not_read_as_1970(api_for, alex, value):
+    response = api_for(alex).post("/story/victories", {"text": "a good day", "happened_on": value})
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "happened_on"

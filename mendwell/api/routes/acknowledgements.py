@@ -26,7 +26,7 @@ from mendwell.api.pagination import Newest
 from mendwell.api.schemas import Deleted, In
 from mendwell.api.support import SupportOut, support_for
 from mendwell.api.versions import DOCUMENTED as VERSIONED
-from mendwell.api.versions import edit_locked, version_of, with_etag
+from mendwell.api.versions import edit_locked, stale, version_of, with_etag
 from mendwell.journal.acknowledgements import selectors, services
 from mendwell.journal.acknowledgements.forms import AcknowledgementForm, AnswerForm, ResponseForm
 from mendwell.journal.models import Acknowledgement, AcknowledgementResponse
@@ -372,15 +372,8 @@ def edit(
                 thread=locked, version=locked.version, **form.draft_fields()
             )
         except services.EditConflict as conflict:
-            raise ApiError(
-                412,
-                _(
-                    "Someone saved a newer version first. Nothing of yours was lost: merge, then send it again."
-                ),
-                [("If-Match", _("This version is out of date."))],
-                current=_draft_now(conflict.current),
-                current_version=version_of(conflict.current),
-            ) from None
+            current = conflict.current
+            raise stale(_draft_now(current), version_of(current)) from None
 
     thread = edit_locked(request, find=find, apply=apply, current=_draft_now)
     with_etag(response, thread)

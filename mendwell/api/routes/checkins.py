@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from hashlib import sha256
 from typing import Any, Literal
 from uuid import UUID
 
-from django.http import HttpRequest
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
@@ -17,7 +19,8 @@ from mendwell.api.idempotency import idempotent
 from mendwell.api.pagination import Newest
 from mendwell.api.schemas import Deleted, In
 from mendwell.api.support import SupportOut, support_for
-from mendwell.api.versions import version_of
+from mendwell.api.versions import DOCUMENTED as VERSIONED
+from mendwell.api.versions import require_version, version_of
 from mendwell.checkins import selectors, services
 from mendwell.checkins.forms import CheckInForm, WeekForm
 from mendwell.checkins.models import CheckIn, WeekNote
@@ -180,26 +183,70 @@ def week_notes(request: HttpRequest) -> list[WeekNoteOut]:
     ]
 
 
+class WeekNowOut(Schema):
+    """This week's look back as one editable text: both lines, their sharing, a version."""
+
+    week_of: date
+    went_well: str
+    try_next: str
+    share_went_well: bool
+    share_try_next: bool
+    version: str
+
+
+def _week_now(user: Any) -> WeekNowOut:
+    this_week = selectors.week_of(selectors.today_for(user))
+    notes = selectors.my_week_notes(user, this_week)
+    stamp = "|".join(
+        f"{kind}:{note.pk}:{note.updated_at.isoformat()}" for kind, note in sorted(notes.items())
+    )
+    fields: dict[str, Any] = {
+        "week_of": this_week,
+        "version": "w" + sha256(stamp.encode()).hexdigest()[:16],
+    }
+    for kind in ("went_well", "try_next"):
+        note = notes.get(kind)
+        fields[kind] = note.text if note else ""
+        fields[f"share_{kind}"] = bool(note and note.visibility == "shared")
+    return WeekNowOut.model_validate(fields)
+
+
+@router.get(
+    "/week/now", response=responses({200: WeekNowOut}), summary="This week's look back, to edit"
+)
+def week_now(request: HttpRequest, response: HttpResponse) -> WeekNowOut:
+    now = _week_now(request.user)
+    response["ETag"] = f'"{now.version}"'
+    return now
+
+
 @router.put(
     "/week",
-    response=responses({200: list[WeekNoteOut]}, write=True),
+    response=responses({200: WeekNowOut}, edit=True),
     summary="Save this week's look back (an emptied line is deleted)",
+    openapi_extra=VERSIONED,
 )
-def week_save(request: HttpRequest, payload: WeekIn) -> list[WeekNoteOut]:
+def week_save(request: HttpRequest, response: HttpResponse, payload: WeekIn) -> WeekNowOut:
     user: Any = request.user
     can_share = selectors.can_share(user)
     form = WeekForm(payload.model_dump(), can_share=can_share)
     raise_for_form(form)
     data = form.cleaned_data
     kinds = ("went_well", "try_next")
-    this_week = selectors.week_of(selectors.today_for(user))
-    services.week_notes_save(
-        user=user,
-        week_of=this_week,
-        texts={kind: data[kind] for kind in kinds},
-        shares={kind: can_share and bool(data.get(f"share_{kind}")) for kind in kinds},
-    )
-    return [note for note in week_notes(request) if note.week_of == this_week and note.mine]
+    with transaction.atomic():
+        # The person's own row is the lock: two devices saving this week take turns.
+        type(user)._base_manager.select_for_update().filter(pk=user.pk).exists()
+        before = _week_now(user)
+        require_version(request, before.version, lambda: before.model_dump(mode="json"))
+        services.week_notes_save(
+            user=user,
+            week_of=before.week_of,
+            texts={kind: data[kind] for kind in kinds},
+            shares={kind: can_share and bool(data.get(f"share_{kind}")) for kind in kinds},
+        )
+    now = _week_now(user)
+    response["ETag"] = f'"{now.version}"'
+    return now
 
 
 @router.delete(

@@ -15,20 +15,19 @@ from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from django.http import HttpRequest, HttpResponse
-from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import BeforeValidator
 from pydantic_core import PydanticCustomError
 
-from mendwell.api.errors import ApiError, raise_for_form, responses
+from mendwell.api.errors import raise_for_form, responses
 from mendwell.api.idempotency import DOCUMENTED as IDEMPOTENT
 from mendwell.api.idempotency import idempotent
 from mendwell.api.pagination import Newest
 from mendwell.api.schemas import Deleted, In
 from mendwell.api.support import SupportOut, support_for
 from mendwell.api.versions import DOCUMENTED as VERSIONED
-from mendwell.api.versions import edit_locked, version_of, with_etag
+from mendwell.api.versions import edit_locked, stale, version_of, with_etag
 from mendwell.journal import selectors, services
 from mendwell.journal.forms import LogEntryForm, LogFilterForm
 from mendwell.journal.models import TAGS, LogEntry
@@ -191,15 +190,8 @@ def edit(
                 entry=locked, version=locked.version, **form.entry_fields()
             )
         except services.EditConflict as conflict:
-            raise ApiError(
-                412,
-                _(
-                    "Someone saved a newer version first. Nothing of yours was lost: merge, then send it again."
-                ),
-                [("If-Match", _("This version is out of date."))],
-                current=_current(conflict.current),
-                current_version=version_of(conflict.current),
-            ) from None
+            current = conflict.current
+            raise stale(_current(current), version_of(current)) from None
 
     row = edit_locked(request, find=find, apply=apply, current=_current)
     with_etag(response, row)
