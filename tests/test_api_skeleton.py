@@ -35,3 +35,19 @@ def test_the_api_docs_are_served_from_this_instance(client_for, alex):
     page = client_for(alex).get("/api/v1/docs").content.decode()
     assert "cdn." not in page
     assert "/static/ninja/" in page
+
+
+def test_the_openapi_document_has_no_duplicate_keys(client):
+    # A key twice (e.g. 200 and "200") is valid Python but breaks YAML-minded
+    # readers: the interactive docs refuse the whole document.
+    import json
+
+    duplicates = []
+
+    def no_twice(pairs):
+        keys = [key for key, _value in pairs]
+        duplicates.extend(key for key in set(keys) if keys.count(key) > 1)
+        return dict(pairs)
+
+    json.loads(client.get("/api/v1/openapi.json").content, object_pairs_hook=no_twice)
+    assert duplicates == []

@@ -137,7 +137,7 @@ def link_renew(request: HttpRequest, payload: ExportSudoIn) -> DownloadLinkOut:
     summary="Download my export (a zip; works once, for me only)",
     openapi_extra={
         "responses": {
-            "200": {
+            200: {
                 "description": "The zip",
                 "content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}},
             }

@@ -100,7 +100,7 @@ def link_create(request: HttpRequest, payload: ReportIn) -> Status:
     summary="Download the report's PDF (works once, for its maker only)",
     openapi_extra={
         "responses": {
-            "200": {
+            200: {
                 "description": "The PDF",
                 "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
             }

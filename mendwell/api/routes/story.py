@@ -237,7 +237,7 @@ def timeline(request: HttpRequest) -> list[MomentOut]:
     summary="Our story as a Markdown file",
     openapi_extra={
         "responses": {
-            "200": {
+            200: {
                 "description": "The story, oldest first",
                 "content": {"text/markdown": {"schema": {"type": "string"}}},
             }
