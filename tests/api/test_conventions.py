@@ -332,3 +332,17 @@ def test_a_date_sent_as_a_number_is_refused_not_read_as_1970(api_for, alex, valu
     response = api_for(alex).post("/story/victories", {"text": "a good day", "happened_on": value})
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "happened_on"
+
+
+def test_an_unknown_choice_is_refused_naming_the_field(api_for, alex):
+    from mendwell.loved.models import LovedItem
+
+    api = api_for(alex)
+    item = api.post("/loved/items", {"text": "tea in bed"}).json()["item"]
+    before = LovedItem.objects.get(pk=item["id"]).position
+    response = api.post(f"/loved/items/{item['id']}/move", {"direction": "sideways"})
+    assert response.status_code == 422
+    assert response.json()["errors"] == [
+        {"field": "direction", "message": "Choose one of the listed values."}
+    ]
+    assert LovedItem.objects.get(pk=item["id"]).position == before
