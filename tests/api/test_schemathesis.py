@@ -62,6 +62,21 @@ schema = _load()
 
 
 @pytest.fixture(autouse=True)
+def _keep_the_test_connection() -> Any:
+    # schemathesis calls the WSGI app itself, so Django's request signals run and
+    # would close the connection holding the test's transaction (PostgreSQL). The
+    # test client disconnects them the same way.
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture(autouse=True)
 def _no_limits(settings: Any) -> None:
     # The fuzzer sends thousands of requests from one address in seconds.
     settings.API_THROTTLE_RATES = {"user": "100000/m", "ip": "100000/m"}
