@@ -11,8 +11,3 @@ class Newest(CursorPagination):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(ordering=("-created_at", "-pk"), page_size=50, max_page_size=100)
-
-
-class Oldest(CursorPagination):
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(ordering=("created_at", "pk"), page_size=50, max_page_size=100)

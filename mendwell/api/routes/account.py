@@ -104,7 +104,8 @@ class AccountDeleteIn(In):
 
 
 def _me(request: HttpRequest) -> Any:
-    # A fresh row: the caller's user object may hold values from before this request.
+    # The model instance itself: a browser session's request.user is a lazy wrapper,
+    # which edit_locked cannot lock by type.
     user: Any = request.user
     return get_user_model().objects.get(pk=user.pk)
 
