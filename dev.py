@@ -91,6 +91,8 @@ def ensure_secrets(directory: Path) -> bool:
         "# FIELD_ENCRYPTION_KEYS decrypt every journal: lose them and the text is gone.\n"
         f"SECRET_KEY={secrets.token_urlsafe(50)}\n"
         f"FIELD_ENCRYPTION_KEYS={fernet_key()}\n"
+        "# BACKUP_ENCRYPTION_KEY encrypts `manage.py backup` files; keep it away from them.\n"
+        f"BACKUP_ENCRYPTION_KEY={fernet_key()}\n"
     )
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
