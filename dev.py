@@ -141,6 +141,7 @@ def start() -> None:
     run([*manage, "migrate", "--no-input", "-v", "0"], env=env)
     # Web push keys are made on first run and appended to secrets.env.
     run([*manage, "ensure_vapid_keys"], env=env)
+    run([*manage, "ensure_backup_key"], env=env)
     run([*manage, "createcachetable"], env=env)
     run([*manage, "seed_demo"], env=env)
     if not port_is_free(host, port):

@@ -46,6 +46,17 @@ if IS_TEST and not SECRET_KEY:
     SECRET_KEY = Fernet.generate_key().decode() + Fernet.generate_key().decode()
     FIELD_ENCRYPTION_KEYS = FIELD_ENCRYPTION_KEYS or [Fernet.generate_key().decode()]
 
+# `manage.py backup` seals backups with the first of these (32 random bytes,
+# base64); the others still open older backups after a change of key. They live
+# in secrets.env, never beside the backups (mendwell/core/backup).
+BACKUP_ENCRYPTION_KEYS = env.list("BACKUP_ENCRYPTION_KEY")
+if IS_TEST and not BACKUP_ENCRYPTION_KEYS:
+    from cryptography.fernet import Fernet
+
+    BACKUP_ENCRYPTION_KEYS = [Fernet.generate_key().decode()]
+BACKUP_DIR = env.str("BACKUP_DIR")
+BACKUP_KEEP = env.int("BACKUP_KEEP", 14)
+
 ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS",
     default=[] if IS_PRODUCTION else ["127.0.0.1", "localhost", "testserver", "[::1]"],

@@ -13,6 +13,7 @@ Standard library only, so ``dev.py`` helpers and the tests can both use it.
 from __future__ import annotations
 
 import base64
+import contextlib
 import os
 import secrets
 import shlex
@@ -215,10 +216,8 @@ class Instance:
 
     def kill(self, process: subprocess.Popen[bytes], sig: int = signal.SIGKILL) -> None:
         """Signal the whole process group (gunicorn's workers too) and reap it."""
-        try:
+        with contextlib.suppress(ProcessLookupError):  # already gone
             os.killpg(process.pid, sig)
-        except ProcessLookupError:
-            pass
         try:
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:

@@ -13,7 +13,9 @@ file with a *tombstone*; a database backup restored later still holds that
 person's rows, but nothing can decrypt them, and ``manage.py purge_shredded``
 (run on every scheduler start) removes them. The tombstone is what tells a
 destroyed key apart from a keyring that was lost or not restored: without one,
-reading fails loudly instead of deleting anything.
+reading fails loudly instead of deleting anything. ``manage.py backup`` does
+carry the keyring (tombstones included) in its sealed file, and a restore only
+adds the files the current keyring lacks, so a tombstone always wins.
 
 Rotating the instance keys re-wraps these small files; the rows themselves are
 not touched (``manage.py rotate_field_keys``).
@@ -270,3 +272,43 @@ def forget_cached_keys() -> None:
 def _reset(*, setting: str, **kwargs: object) -> None:
     if setting in {"FIELD_ENCRYPTION_KEYS", "KEYRING_DIR"}:
         forget_cached_keys()
+
+
+# --- Backups (mendwell/core/backup) ----------------------------------------------------------
+
+
+def _is_ring_file(name: str) -> bool:
+    for suffix in (_KEY_SUFFIX, _TOMBSTONE_SUFFIX):
+        if name.endswith(suffix) and _KEY_ID.match(name.removesuffix(suffix)):
+            return True
+    return False
+
+
+def ring_files() -> list[Path]:
+    """Every key file and tombstone, for a backup (temporary files left out)."""
+    return sorted(path for path in keyring_dir().iterdir() if _is_ring_file(path.name))
+
+
+def restore_ring_files(files: dict[str, bytes]) -> int:
+    """Add the backed-up files this keyring lacks; return how many were added.
+
+    The current keyring wins: a tombstone written after the backup stays a
+    tombstone (its key file is not brought back), so restoring never unlocks
+    a deleted person's words again.
+    """
+    folder = keyring_dir()
+    added = 0
+    with _lock:
+        for name, data in files.items():
+            if not _is_ring_file(name):
+                continue
+            kid = name.split(".", 1)[0]
+            if (folder / name).exists() or (folder / f"{kid}{_TOMBSTONE_SUFFIX}").exists():
+                continue
+            _write_synced(folder / name, data.decode().strip())
+            if name.endswith(_TOMBSTONE_SUFFIX):
+                (folder / f"{kid}{_KEY_SUFFIX}").unlink(missing_ok=True)
+            added += 1
+        _sync_dir(folder)
+        _cache.clear()
+    return added
