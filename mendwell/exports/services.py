@@ -62,7 +62,9 @@ def export_request(*, user: Any, include_shared: bool) -> tuple[ExportJob, str |
 
     from mendwell.exports.tasks import build_export
 
-    transaction.on_commit(lambda: build_export.enqueue(str(job.pk)))
+    # In this transaction (the queue lives in the same database), not on commit:
+    # a failure queueing it must not leave a job that nothing will ever build.
+    build_export.enqueue(str(job.pk))
     return job, token
 
 

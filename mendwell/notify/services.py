@@ -1,5 +1,5 @@
-"""Writes for notifications: record one in the app, and send the email the
-person chose, after the surrounding transaction commits."""
+"""Writes for notifications: record one in the app, and queue the email and push
+the person chose, in the same transaction as the write that caused them."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -24,9 +23,12 @@ def notify(
     """Tell ``user`` that something is waiting, by the channels they chose.
 
     Something the partner did always shows in the app; a reminder shows there
-    only if the person wants reminders in the app. Email and push are sent
-    after the surrounding transaction commits (a rolled-back write sends
-    nothing) and never during the person's quiet hours.
+    only if the person wants reminders in the app. Email and push are never
+    sent during the person's quiet hours. Their task rows are written in the
+    surrounding transaction (the task queue lives in the same database), not
+    on commit: they commit with the write or not at all, so a rolled-back write
+    sends nothing, and a failure while queueing them is not a saved write
+    behind an error page with its email and push lost.
     """
     if kind not in MESSAGES:
         raise ValueError(f"No notification text for {kind!r}: add it to core/notification_texts.py")
@@ -39,7 +41,7 @@ def notify(
     if choice.email:
         from mendwell.notify.tasks import send_email
 
-        transaction.on_commit(lambda: send_email.enqueue(user.pk, kind))
+        send_email.enqueue(user.pk, kind)
     if choice.push:
         from mendwell.push.selectors import push_available
         from mendwell.push.tasks import send_push
@@ -48,7 +50,7 @@ def notify(
             return notification
 
         url = reverse(url_name) if url_name else reverse("today")
-        transaction.on_commit(lambda: send_push.enqueue(user.pk, kind, url))
+        send_push.enqueue(user.pk, kind, url)
     return notification
 
 

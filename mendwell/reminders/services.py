@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime, time, timedelta
-from functools import partial
 from typing import Any, NamedTuple
 
 from django.contrib.auth import get_user_model
@@ -102,11 +101,13 @@ def claim_due(now: datetime, *, batch: int = CLAIM_BATCH) -> int:
 
     Two schedulers may run this at the same moment: the conditional UPDATE
     (``next_due_at`` still what we read) lets exactly one of them move each
-    row on, and only that one enqueues. Deliveries are enqueued only once the
-    claims have committed; if the process dies in between, those reminders
-    are missed rather than sent twice. After downtime a reminder is sent only
-    if it is still the same local day for the person: a missed reminder beats
-    a late one.
+    row on, and only that one enqueues. A chunk's deliveries are queued in the
+    same transaction as its claims (the task queue lives in the same
+    database): a database failure or a crash before the commit undoes both and
+    the next pass claims those rows again; after it, both stand. A claim
+    without its delivery (the reminder silently missed) cannot happen, nor a
+    second delivery. After downtime a reminder is sent only if it is still the
+    same local day for the person: a missed reminder beats a late one.
     """
     rows = [
         _Due(*row)
@@ -136,7 +137,7 @@ def claim_due(now: datetime, *, batch: int = CLAIM_BATCH) -> int:
                     continue
                 if delivery is not None:
                     deliveries.append(delivery)
-            transaction.on_commit(partial(_enqueue_deliveries, deliveries))
+            _enqueue_deliveries(deliveries)
         enqueued += len(deliveries)
     return enqueued
 
@@ -144,9 +145,8 @@ def claim_due(now: datetime, *, batch: int = CLAIM_BATCH) -> int:
 def _enqueue_deliveries(deliveries: list[tuple[int, str, str]]) -> None:
     from mendwell.reminders.tasks import deliver_reminder
 
-    with transaction.atomic():  # one commit for the whole chunk's task rows
-        for user_id, kind, local_date in deliveries:
-            deliver_reminder.enqueue(user_id, kind, local_date)
+    for user_id, kind, local_date in deliveries:
+        deliver_reminder.enqueue(user_id, kind, local_date)
 
 
 def _claim_one(row: _Due, zone_name: str | None, now: datetime) -> tuple[int, str, str] | None:

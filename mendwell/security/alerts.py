@@ -21,7 +21,6 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any, Literal
 
-from django.db import transaction
 from django.utils import timezone
 
 from mendwell.notify.models import Notification
@@ -59,7 +58,9 @@ def security_alert(user: Any, kind: AlertKind) -> None:
 
 
 def send_alert(user: Any, kind: str, *, email: bool) -> None:
-    """The in-app note, and the generic email on commit when ``email``.
+    """The in-app note, and the generic email when ``email``, queued in the same
+    transaction (so a failure while queueing it leaves no committed change
+    behind an error page, nor skips the ``on_commit`` work queued after it).
 
     One change can fire several signals (an authenticator app and its
     recovery codes are two "added" events): the same kind within a minute
@@ -74,5 +75,4 @@ def send_alert(user: Any, kind: str, *, email: bool) -> None:
         recipient=user, kind=notification_kind(kind), url_name=ALERT_URL_NAME
     )
     if email and user.email:
-        user_id = user.pk
-        transaction.on_commit(lambda: send_email.enqueue(user_id, EMAIL_KIND))
+        send_email.enqueue(user.pk, EMAIL_KIND)

@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.management import call_command
+from django.db import DatabaseError, transaction
 from django_tasks_db.models import DBTaskResult
 
 from mendwell.checkins.services import checkin_save, week_notes_save
@@ -235,12 +236,14 @@ def test_finding_due_reminders_uses_the_partial_index(alex):
     assert "reminder_due_idx" in query.explain()
 
 
-def test_deliveries_are_enqueued_only_once_the_claims_have_committed(
-    alex, django_capture_on_commit_callbacks
-):
-    _remind(alex)
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+def test_a_claim_and_its_delivery_commit_or_roll_back_together(alex):
+    reminder = _remind(alex)
+    with pytest.raises(DatabaseError), transaction.atomic():
         assert services.claim_due(MORNING + timedelta(hours=2)) == 1
-        assert _deliver_tasks() == []  # nothing queued while the claim could still roll back
-    callbacks[-1]()
+        assert len(_deliver_tasks()) == 1
+        raise DatabaseError("the commit failed")  # e.g. the disk is full
+    # Nothing half-done: the next pass claims it again, and delivers it once.
+    assert _deliver_tasks() == []
+    assert Reminder.objects.get(pk=reminder.pk).next_due_at == reminder.next_due_at
+    assert services.claim_due(MORNING + timedelta(hours=2)) == 1
     assert len(_deliver_tasks()) == 1
