@@ -22,6 +22,35 @@ PASSWORD = "correct horse battery staple 42"
 _skipped: list[str] = []
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """With Redis as the cache (CI's scale-out pass), give each xdist worker its
+    own Redis database: a test's ``cache.clear()`` then never empties another's."""
+    from urllib.parse import urlsplit
+
+    from django.conf import settings
+    from django.test.signals import setting_changed
+
+    cache = settings.CACHES["default"]
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if cache["BACKEND"].endswith("RedisCache") and worker.startswith("gw"):
+        number = int(worker.removeprefix("gw")) + 1  # database 0 is left to child processes
+        cache["LOCATION"] = urlsplit(cache["LOCATION"])._replace(path=f"/{number}").geturl()
+        setting_changed.send(sender=None, setting="CACHES", value=settings.CACHES, enter=True)
+
+
+@pytest.fixture(autouse=True)
+def _empty_redis_cache() -> Any:
+    """The database cache rolls back with each test's transaction; Redis does not,
+    so there every test starts with an empty cache (rate-limit counters included)."""
+    from django.conf import settings
+
+    if settings.CACHES["default"]["BACKEND"].endswith("RedisCache"):
+        from django.core.cache import cache
+
+        cache.clear()
+    yield
+
+
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     if report.skipped:
         _skipped.append(report.nodeid)

@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        from mendwell.core import doctor  # noqa: F401  (registers core's manage.py doctor lines)
         from mendwell.core.fields import check_row_bindings, encrypted_fields
 
         for model in {model for model, _field in encrypted_fields()}:

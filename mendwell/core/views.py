@@ -11,10 +11,10 @@ from django.db import DatabaseError, connection
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.html import strip_tags
 from django.views.decorators.http import require_GET
 
+from mendwell.core.queue import oldest_waiting_age_seconds
 from mendwell.core.steps import reading_minutes, step_by_number
 
 logger = logging.getLogger(__name__)
@@ -70,10 +70,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-        from django_tasks_db.models import DBTaskResult
-
-        oldest = DBTaskResult.objects.ready().order_by("enqueued_at").first()
-        age = (timezone.now() - oldest.enqueued_at).total_seconds() if oldest else 0.0
+        age = oldest_waiting_age_seconds()
         body["tasks"] = {"oldest_pending_age_seconds": round(age, 1)}
         if age > settings.TASK_QUEUE_MAX_AGE_SECONDS:
             body["tasks"] = {"oldest_pending_age_seconds": round(age, 1), "status": "stuck"}
@@ -86,13 +83,26 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse(body, status=200 if healthy else 503)
 
 
-def server_error(request: HttpRequest) -> HttpResponse:
-    """A plain error page with the request id to quote; never a traceback."""
-    from django.template import loader
+# The JSON API (config/urls.py mounts it here; docs/API.md): its clients read
+# every error as {detail, errors}, a server error included.
+API_PREFIX = "/api/"
 
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """A plain error page with the request id to quote; never a traceback.
+    Under the API, the same in the API's JSON shape."""
+    from django.template import loader
+    from django.utils.translation import gettext as _
+
+    request_id = getattr(request, "request_id", "")
+    if request.path.startswith(API_PREFIX):
+        detail = _(
+            "Something went wrong on our side. Nothing you saved before this was lost. "
+            "Please try again in a moment. Reference: %(reference)s"
+        ) % {"reference": request_id or "-"}
+        return JsonResponse({"detail": detail, "errors": []}, status=500)
     template = loader.get_template("500.html")
-    context = {"request_id": getattr(request, "request_id", "")}
-    return HttpResponse(template.render(context), status=500)
+    return HttpResponse(template.render({"request_id": request_id}), status=500)
 
 
 @login_not_required

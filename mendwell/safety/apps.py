@@ -10,4 +10,7 @@ class SafetyConfig(AppConfig):
     verbose_name = _("Safety")
 
     def ready(self) -> None:
-        from mendwell.safety import checks  # noqa: F401  (registers the system checks)
+        from mendwell.safety import (
+            checks,  # noqa: F401  (registers the system checks)
+            doctor,  # noqa: F401  (its line in manage.py doctor)
+        )
