@@ -4,6 +4,7 @@
     python3 dev.py start   set up and run web + worker + scheduler on SQLite with demo data
     python3 dev.py test    run every check and the whole test suite
     python3 dev.py keys    create the secrets file for a new production instance
+    python3 dev.py bench   run the benchmarks (bench/run.py; --quick, --only NAME)
 
 Environment: HOST (default 127.0.0.1), PORT (default 8000), MENDWELL_DATA_DIR
 (default ./data), DATABASE_URL (default: SQLite in the data directory).
@@ -179,12 +180,16 @@ def _missing_system_packages() -> list[str]:
 
 
 def ensure_system_packages() -> None:
-    missing = _missing_system_packages()
+    apt_install(_missing_system_packages(), "the tests")
+
+
+def apt_install(missing: list[str], purpose: str) -> None:
+    """Install Debian packages as root on Debian/Ubuntu; otherwise say what to install."""
     if not missing:
         return
     is_debian = Path("/etc/debian_version").exists()
     if is_debian and os.geteuid() == 0 and shutil.which("apt-get"):
-        say(f"Installing Debian packages for the tests: {' '.join(missing)} …")
+        say(f"Installing Debian packages for {purpose}: {' '.join(missing)} …")
         run(["apt-get", "update", "-qq"])
         run(
             ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing],
@@ -192,7 +197,7 @@ def ensure_system_packages() -> None:
         )
         return
     sys.exit(
-        "The tests need these system packages: "
+        f"{purpose.capitalize()} need these system packages: "
         f"{' '.join(missing)} (Debian/Ubuntu: sudo apt-get install {' '.join(missing)}). "
         "Install them and run again."
     )
@@ -243,6 +248,15 @@ def keys() -> None:
         say("Web push keys: run `.venv/bin/python manage.py ensure_vapid_keys` after installing.")
 
 
+def bench(extra: list[str]) -> None:
+    """The benchmark suite: the load tools (locust, pyinstrument) are a group of their own."""
+    apt_install([] if shutil.which("wrk") else ["wrk"], "the benchmarks")
+    uv = find_uv()
+    say("Installing the locked dependencies and the load tools (uv sync --locked --group load) …")
+    run([uv, "sync", "--locked", "--group", "load", "--quiet"])
+    run([python(), "bench/run.py", *extra])
+
+
 def main() -> None:
     if sys.version_info < (3, 11):  # noqa: UP036  (dev.py may be run by an older python3)
         sys.exit(f"Mendwell needs Python 3.11 or newer (this is {platform.python_version()}).")
@@ -253,6 +267,8 @@ def main() -> None:
         test(sys.argv[2:])
     elif command == "keys":
         keys()
+    elif command == "bench":
+        bench(sys.argv[2:])
     else:
         say(__doc__ or "")
 

@@ -7,15 +7,13 @@ Run from the repository root:
 Prints "any finding" precision/recall and per-kind accuracy (kind of the first finding)
 on the tuning set and on the blind held-out set (``mendwell/coach/tests/coach_examples.py``),
 then the latency per message (median and p99) over many analyses of a 60-word draft, and
-writes the figures under the "coach" key of ``bench/results.json`` (other keys are kept).
+writes the figures as ``coach.*`` in ``bench/results.json`` (``bench/results.py``).
 No Django, no database: the coach is pure Python. The held-out figures are a
 measurement: do not tune the rules on what this prints.
 """
 
 from __future__ import annotations
 
-import json
-import platform
 import statistics
 import sys
 import time
@@ -24,12 +22,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.results import figure, record  # noqa: E402
 from mendwell.coach import analyze  # noqa: E402
 from mendwell.coach.metrics import score  # noqa: E402
 from mendwell.coach.tests.coach_examples import HELD_OUT, TUNING  # noqa: E402
 
 RUNS = 5_000
-RESULTS = ROOT / "bench" / "results.json"
+COMMAND = ".venv/bin/python bench/coach_bench.py"
 
 # A 60-word draft in our own words, mixing gentle parts with two findings.
 MESSAGE = (
@@ -81,24 +80,42 @@ def main() -> None:
         f"median {timing['median_ms']:.3f} ms, p99 {timing['p99_ms']:.3f} ms "
         f"(target < 1 ms median)"
     )
-    figures = {
-        "tuning": {k: v for k, v in tuning.items() if k != "misses"},
-        "held_out": {k: v for k, v in held_out.items() if k != "misses"},
-        "held_out_misses": held_out["misses"],
-        "latency": timing,
-        "python": platform.python_version(),
-        "machine": platform.machine(),
-        "command": ".venv/bin/python bench/coach_bench.py",
-    }
-    results = {}
-    if RESULTS.exists():
-        try:
-            results = json.loads(RESULTS.read_text(encoding="utf-8"))
-        except ValueError:
-            results = {}
-    results["coach"] = figures
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {RESULTS.relative_to(ROOT)} (key 'coach')")
+    figures = []
+    for label, scores in (("tuning", tuning), ("held_out", held_out)):
+        for measure in ("precision", "recall"):
+            figures.append(
+                figure(
+                    f"coach.{label}.{measure}",
+                    scores[measure],
+                    "share",
+                    command=COMMAND,
+                    note=f"any finding, {scores['n']} messages",
+                )
+            )
+        for kind, accuracy in scores["per_kind_accuracy"].items():
+            figures.append(
+                figure(
+                    f"coach.{label}.kind_accuracy.{kind}",
+                    accuracy,
+                    "share",
+                    command=COMMAND,
+                    note=f"kind of the first finding right: {scores['per_kind_counts'][kind]}",
+                )
+            )
+    note = f"{timing['words']}-word message, {timing['runs']} runs"
+    figures += [
+        figure(
+            "coach.latency.median",
+            timing["median_ms"],
+            "ms",
+            goal="< 1",
+            command=COMMAND,
+            note=note,
+        ),
+        figure("coach.latency.p99", timing["p99_ms"], "ms", command=COMMAND, note=note),
+    ]
+    record(figures)
+    print("wrote bench/results.json (coach.*)")
 
 
 if __name__ == "__main__":

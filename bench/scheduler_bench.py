@@ -11,17 +11,15 @@ reminders not yet due, plus the same 200 reminders due now. For each size it
 times the scheduler's reminder pass (find due rows by the partial index on
 ``next_due_at``, claim each with a conditional UPDATE, enqueue its delivery)
 and counts its queries, and also times an idle pass with nothing due. Writes
-the figures under the "scheduler" key of ``bench/results.json`` (other keys
-are kept) and exits non-zero if a pass at 100 000 takes more than 1.5 times
+the figures as ``scheduler.<database>.*`` in ``bench/results.json``
+(``bench/results.py``) and exits non-zero if a pass at 100 000 takes more than 1.5 times
 as long as at 10 000, or needs more queries.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import platform
 import statistics
 import sys
 import tempfile
@@ -33,11 +31,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.results import figure, record  # noqa: E402
+
 SIZES = (10_000, 100_000)
 DUE = 200
 PASSES = 7
 MAX_RATIO = 1.5
-RESULTS = ROOT / "bench" / "results.json"
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 
 
@@ -146,18 +145,43 @@ def main() -> int:
     ratio = round(large["pass_median_ms"] / small["pass_median_ms"], 3)
     idle_ratio = round(large["idle_pass_median_ms"] / small["idle_pass_median_ms"], 3)
     print(f"ratio 100k/10k: pass {ratio}, idle pass {idle_ratio} (target ≤ {MAX_RATIO})")  # noqa: T201
-    results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
-    results[f"scheduler_{vendor}"] = {
-        "command": "bench/scheduler_bench.py"
-        + (" --database-url …" if options.database_url else ""),
-        "measured_on": datetime.now(UTC).date().isoformat(),
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
-        "sizes": figures,
-        "ratio_pass_100k_over_10k": ratio,
-        "ratio_idle_pass_100k_over_10k": idle_ratio,
-        "target_ratio": MAX_RATIO,
-    }
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    command = ".venv/bin/python bench/scheduler_bench.py" + (
+        " --database-url postgres://…/empty_db" if options.database_url else ""
+    )
+    note = f"{DUE * 2} reminders due; median of {PASSES} passes"
+    out = [
+        figure(
+            f"scheduler.{vendor}.ratio_pass_100k_over_10k",
+            ratio,
+            "× 10k",
+            goal=f"<= {MAX_RATIO:g}",
+            command=command,
+            note=note,
+        ),
+        figure(
+            f"scheduler.{vendor}.ratio_idle_pass_100k_over_10k",
+            idle_ratio,
+            "× 10k",
+            goal=f"<= {MAX_RATIO:g}",
+            command=command,
+            note="nothing due; median of passes",
+        ),
+    ]
+    for size, row in figures.items():
+        stem = f"scheduler.{vendor}.{int(size) // 1000}k"
+        out += [
+            figure(f"{stem}.pass", row["pass_median_ms"], "ms", command=command, note=note),
+            figure(
+                f"{stem}.queries_per_pass",
+                row["queries_per_pass"],
+                "queries",
+                goal=f"<= {small['queries_per_pass']}",
+                command=command,
+                note=f"{note}; no more at 100k than at 10k",
+            ),
+            figure(f"{stem}.idle_pass", row["idle_pass_median_ms"], "ms", command=command),
+        ]
+    record(out)
     ok = ratio <= MAX_RATIO and large["queries_per_pass"] <= small["queries_per_pass"]
     return 0 if ok else 1
 

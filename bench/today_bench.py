@@ -11,17 +11,15 @@ with occurrences, answers to the question of the day, affection choices and
 challenges, jar acts and draws, dates with reflections, daily check-ins, nudges
 with their notifications, week notes, journal entries, guided talks, Today's
 own marks), then GETs "/" as Alex with Django's test client. Prints the queries
-per request for each couple and the median time per request, writes them under
-the "today" key of ``bench/results.json`` (other keys are kept) and exits
+per request for each couple and the median time per request, writes them as
+``today.*`` in ``bench/results.json`` (``bench/results.py``) and exits
 non-zero if Today takes more than 15 queries anywhere, or more queries with a
 year of history than with a week. ``-v`` prints the SQL of the heaviest page.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import platform
 import statistics
 import sys
 import tempfile
@@ -32,13 +30,15 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.results import figure, record  # noqa: E402
+
 MAX_QUERIES = 15
 REQUESTS = 15
 # (days of history, with something on today's plan: a promise due, a date in two days,
 # a touch challenge running). "year_quiet" has nothing planned, so the plan suggests a
 # date idea from what the partner shared (two more reads): the heaviest Today there is.
 SIZES = {"week": (7, True), "year": (365, True), "year_quiet": (365, False)}
-RESULTS = ROOT / "bench" / "results.json"
+COMMAND = ".venv/bin/python bench/today_bench.py"
 PASSWORD = "correct horse battery staple 42"
 
 
@@ -133,24 +133,37 @@ def main() -> int:
     if "-v" in sys.argv:
         for sql in quiet["sql"]:
             print("  ", sql[:160])
-    results = {}
-    if RESULTS.exists():  # re-read right before writing: others write their own keys
-        try:
-            results = json.loads(RESULTS.read_text(encoding="utf-8"))
-        except ValueError:
-            results = {}
-    results["today"] = {
-        "week": {k: v for k, v in week.items() if k != "sql"},
-        "year": {k: v for k, v in year.items() if k != "sql"},
-        "year_quiet": {k: v for k, v in quiet.items() if k != "sql"},
-        "ratio_queries_year_to_week": ratio,
-        "target_max_queries": MAX_QUERIES,
-        "python": platform.python_version(),
-        "machine": platform.machine(),
-        "command": ".venv/bin/python bench/today_bench.py",
-    }
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {RESULTS.relative_to(ROOT)} (key 'today')")
+    out = [
+        figure(
+            "today.ratio_queries_year_to_week",
+            ratio,
+            "× week",
+            goal="<= 1",
+            command=COMMAND,
+            note="Django test client, SQLite",
+        )
+    ]
+    for label, row in (("week", week), ("year", year), ("year_quiet", quiet)):
+        note = f"{row['days']} days of history, {row['plan_items']} plan items; test client, SQLite"
+        out += [
+            figure(
+                f"today.{label}.queries",
+                row["queries"],
+                "queries",
+                goal=f"<= {MAX_QUERIES}",
+                command=COMMAND,
+                note=note,
+            ),
+            figure(
+                f"today.{label}.median",
+                row["median_ms"],
+                "ms",
+                command=COMMAND,
+                note=f"{note}; median of {row['requests']} requests",
+            ),
+        ]
+    record(out)
+    print("wrote bench/results.json (today.*)")
     worst = max(int(figures[label]["queries"]) for label in SIZES)
     if worst > MAX_QUERIES or int(year["queries"]) > int(week["queries"]):
         print(f"FAIL: Today must stay at or under {MAX_QUERIES} queries whatever the history")
