@@ -163,8 +163,9 @@ def start() -> None:
 
 
 def _missing_system_packages() -> list[str]:
-    """Debian packages the tests need: Chromium for the browser tests, and
-    Pango with a font for the PDF exports (WeasyPrint)."""
+    """Debian packages the tests need: Chromium for the browser tests,
+    Pango with a font for the PDF exports (WeasyPrint), and systemd's
+    ``systemd-analyze`` to verify the unit files in ``deploy/``."""
     import ctypes.util
 
     missing = []
@@ -176,6 +177,8 @@ def _missing_system_packages() -> list[str]:
         missing.append("libpangoft2-1.0-0")
     if not Path("/usr/share/fonts/truetype/dejavu").exists():
         missing.append("fonts-dejavu-core")
+    if not shutil.which("systemd-analyze"):  # checks the unit files in deploy/
+        missing.append("systemd")
     return missing
 
 
