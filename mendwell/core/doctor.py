@@ -8,7 +8,8 @@ any line is a FAIL; warnings alone exit 0.
 
 This module also holds core's own checks: the keys (present, and backed up as
 the operator confirmed with ``manage.py doctor --confirm-keys-backed-up``),
-email, the last backup, the task queue and the scheduler.
+email, the last backup, the task queue (waiting, failed, left half-run) and
+the scheduler.
 """
 
 from __future__ import annotations
@@ -302,6 +303,36 @@ def check_queue() -> Iterable[DoctorLine]:
         yield DoctorLine(OK, f"Task queue: {said}.")
 
 
+TASK_OUTCOME_WINDOW = timedelta(hours=24)
+STRANDED_AFTER = timedelta(hours=1)  # no task of ours runs for minutes, let alone an hour
+
+
+def check_task_outcomes() -> Iterable[DoctorLine]:
+    """Work that will not happen: failed tasks, and tasks a stopped worker left behind."""
+    from mendwell.core.queue import recent_failures, stranded
+
+    now = timezone.now()
+    failed = recent_failures(now - TASK_OUTCOME_WINDOW)
+    left = stranded(now - STRANDED_AFTER)
+    if not failed and not left:
+        yield DoctorLine(OK, "Tasks: none failed in the last 24 hours and none was left half-run.")
+        return
+    if failed:
+        yield DoctorLine(
+            WARN,
+            f"Tasks: {failed} failed in the last 24 hours (an email server refusing mail, "
+            "say). The worker's log names each by task id; they are not retried, so "
+            "nobody gets a message twice.",
+        )
+    if left:
+        yield DoctorLine(
+            WARN,
+            f"Tasks: {left} were left running by a worker that stopped mid-task; they will "
+            "not run again (a reminder missed rather than sent twice). Check why the worker "
+            "stopped.",
+        )
+
+
 def check_scheduler() -> Iterable[DoctorLine]:
     """Alive when no periodic job is overdue: every pass claims the due ones
     (core/scheduler.py), so an overdue job means no scheduler has passed since."""
@@ -328,5 +359,12 @@ def check_scheduler() -> Iterable[DoctorLine]:
     yield DoctorLine(OK, "Scheduler: running (no periodic job is overdue).")
 
 
-for _check in (check_keys, check_email, check_last_backup, check_queue, check_scheduler):
+for _check in (
+    check_keys,
+    check_email,
+    check_last_backup,
+    check_queue,
+    check_task_outcomes,
+    check_scheduler,
+):
     register(_check)

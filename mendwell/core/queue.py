@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.utils import timezone
 
 
@@ -20,3 +22,21 @@ def waiting_count() -> int:
     from django_tasks_db.models import DBTaskResult
 
     return DBTaskResult.objects.ready().count()
+
+
+def recent_failures(since: datetime) -> int:
+    """Tasks that failed since ``since`` (an email the mail server refused, say)."""
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.failed().filter(finished_at__gte=since).count()
+
+
+def stranded(started_before: datetime) -> int:
+    """Tasks still marked running that started before ``started_before``.
+
+    A worker killed mid-task leaves its task running for ever: it is never
+    retried, because a reminder or an email must never go out twice.
+    """
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.running().filter(started_at__lt=started_before).count()

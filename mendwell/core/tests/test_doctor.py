@@ -246,6 +246,38 @@ def test_a_task_waiting_past_the_health_limit_fails(settings):
     assert "no worker is taking them" in line.text
 
 
+def test_no_failed_or_stranded_tasks_is_ok():
+    DBTaskResult.objects.all().delete()
+    assert levels(doctor.check_task_outcomes) == [doctor.OK]
+
+
+def test_a_task_that_failed_today_is_a_warning_and_one_from_last_week_is_not():
+    DBTaskResult.objects.all().delete()
+    result = prune_task_results.enqueue()
+    DBTaskResult.objects.filter(pk=result.id).update(
+        status="FAILED", started_at=timezone.now(), finished_at=timezone.now()
+    )
+    [line] = lines_of(doctor.check_task_outcomes)
+    assert line.level == doctor.WARN
+    assert "1 failed in the last 24 hours" in line.text
+    DBTaskResult.objects.filter(pk=result.id).update(finished_at=timezone.now() - timedelta(days=7))
+    assert levels(doctor.check_task_outcomes) == [doctor.OK]
+
+
+def test_a_task_a_killed_worker_left_running_is_a_warning():
+    DBTaskResult.objects.all().delete()
+    result = prune_task_results.enqueue()
+    DBTaskResult.objects.filter(pk=result.id).update(
+        status="RUNNING", started_at=timezone.now() - timedelta(hours=2)
+    )
+    [line] = lines_of(doctor.check_task_outcomes)
+    assert line.level == doctor.WARN
+    assert "1 were left running by a worker that stopped mid-task" in line.text
+    # One that started a moment ago is simply being run.
+    DBTaskResult.objects.filter(pk=result.id).update(started_at=timezone.now())
+    assert levels(doctor.check_task_outcomes) == [doctor.OK]
+
+
 # --- Scheduler ---------------------------------------------------------------------------
 
 
