@@ -12,6 +12,9 @@ from mendwell.core.backup.service import BackupError, backup_to
 
 
 class Command(BaseCommand):
+    # Start fast from a timer or a shell: the system checks (every URL and the API
+    # schema) are what `manage.py check --deploy` and the web server's start are for.
+    requires_system_checks: list[str] = []
     help = (
         "Copy the database (online: SQLite's backup API or pg_dump) and the keyring into one "
         "file sealed with BACKUP_ENCRYPTION_KEY, check it, and keep the newest --keep files. "

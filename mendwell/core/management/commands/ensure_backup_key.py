@@ -13,6 +13,9 @@ from config.env import SECRETS_FILE_NAME, read_secrets_file
 
 
 class Command(BaseCommand):
+    # Start fast from a timer or a shell: the system checks (every URL and the API
+    # schema) are what `manage.py check --deploy` and the web server's start are for.
+    requires_system_checks: list[str] = []
     help = (
         "Append BACKUP_ENCRYPTION_KEY to the data directory's secrets.env unless one is "
         "configured already (environment, *_FILE or the file). Never replaces a key."

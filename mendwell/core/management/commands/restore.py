@@ -12,6 +12,9 @@ from mendwell.core.backup.service import BackupError, check_file, restore_from
 
 
 class Command(BaseCommand):
+    # Start fast from a timer or a shell: the system checks (every URL and the API
+    # schema) are what `manage.py check --deploy` and the web server's start are for.
+    requires_system_checks: list[str] = []
     help = (
         "Restore a backup made by `manage.py backup` into an empty instance (stop the web, "
         "worker and scheduler first), then migrate and remove deleted accounts. With --check, "
