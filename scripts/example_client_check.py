@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -18,14 +17,11 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from scripts.instance import free_port  # noqa: E402  (stdlib only)
+
 DEMO_EMAIL = "alex@example.com"
 DEMO_PASSWORD = "mendwell-demo-2026"  # published: seed_demo runs only in development
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def wait_until_up(base: str, process: subprocess.Popen[bytes], seconds: float = 180) -> None:
