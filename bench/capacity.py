@@ -118,6 +118,7 @@ def run_locust(base: str, people: Path, users: int, seconds: int, scratch: Path)
     requests = int(total["Request Count"])
     failures = int(total["Failure Count"])
     return {
+        "failures": failure_kinds(prefix) if failures else [],
         "users": users,
         "couples": users // 2,
         "requests": requests,
@@ -127,6 +128,18 @@ def run_locust(base: str, people: Path, users: int, seconds: int, scratch: Path)
         "p95": float(total["95%"]),
         "command": command,
     }
+
+
+def failure_kinds(prefix: Path) -> list[str]:
+    """What failed, from locust's failures CSV: ``GET /: HTTPError(500…) ×2``.
+
+    Kept in the step's figures, since the scratch folder and its CSVs go with the run.
+    """
+    with open(f"{prefix}_failures.csv", encoding="utf-8", newline="") as handle:
+        return [
+            f"{row['Method']} {row['Name']}: {row['Error']} ×{row['Occurrences']}"
+            for row in csv.DictReader(handle)
+        ]
 
 
 def good(step: dict[str, Any]) -> bool:
@@ -173,6 +186,8 @@ def _say(step: dict[str, Any]) -> None:
         f"failures {step['failure_rate']:.1%}  ({step['requests']} requests)",
         flush=True,
     )
+    for kind in step["failures"]:
+        print(f"       failed: {kind}", flush=True)
 
 
 def measure(
@@ -227,8 +242,11 @@ def figures_for(label: str, done: list[dict[str, Any]], seconds: int) -> list[di
             ("p95", step["p95"], "ms", f"<= {P95_LIMIT_MS:g}"),
             ("failure_rate", round(step["failure_rate"], 4), "share", f"<= {MAX_FAILURE_RATE:g}"),
         ):
+            said = note
+            if metric == "failure_rate" and step["failures"]:
+                said = f"{note}; failed: " + "; ".join(step["failures"])
             out.append(
-                figure(f"{stem}.{metric}", value, unit, goal=goal, command=command, note=note)
+                figure(f"{stem}.{metric}", value, unit, goal=goal, command=command, note=said)
             )
     return out
 

@@ -12,30 +12,14 @@ import signal
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from scripts.instance import free_port  # noqa: E402  (stdlib only)
+from scripts.instance import free_port, wait_for_health  # noqa: E402  (stdlib only)
 
 DEMO_EMAIL = "alex@example.com"
 DEMO_PASSWORD = "mendwell-demo-2026"  # published: seed_demo runs only in development
-
-
-def wait_until_up(base: str, process: subprocess.Popen[bytes], seconds: float = 180) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            sys.exit(f"the app stopped while starting (exit {process.returncode})")
-        try:
-            with urllib.request.urlopen(f"{base}/healthz", timeout=2) as answer:  # noqa: S310
-                if answer.status == 200:
-                    return
-        except OSError:
-            time.sleep(1)
-    sys.exit(f"the app did not answer /healthz within {seconds:.0f} s")
 
 
 def main() -> int:
@@ -49,7 +33,9 @@ def main() -> int:
         [sys.executable, "dev.py", "start"], cwd=ROOT, env=env, start_new_session=True
     )
     try:
-        wait_until_up(base, app)
+        problem = wait_for_health(base, app, 180, pause=1)
+        if problem:
+            sys.exit(problem)
         client = [str(ROOT / ".venv/bin/python"), "examples/mendwell_client.py", "--base", base]
         credentials = ["--email", DEMO_EMAIL, "--password", DEMO_PASSWORD]
         return subprocess.run([*client, *credentials], cwd=ROOT, check=False).returncode  # noqa: S603

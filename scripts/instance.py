@@ -37,6 +37,23 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def wait_for_health(
+    base: str, process: subprocess.Popen[bytes], seconds: float, *, pause: float = 0.2
+) -> str | None:
+    """Wait for ``base``'s ``/healthz`` to answer 200; what went wrong, or None."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            return f"the web server stopped while starting (exit {process.returncode})"
+        try:
+            with urllib.request.urlopen(f"{base}/healthz", timeout=2) as answer:  # noqa: S310
+                if answer.status == 200:
+                    return None
+        except OSError:
+            time.sleep(pause)
+    return f"the web server did not answer /healthz within {seconds:.0f} s"
+
+
 def procfile_commands() -> dict[str, str]:
     """The Procfile's process lines by name (web, worker, scheduler)."""
     commands = {}
@@ -198,17 +215,9 @@ class Instance:
         return process
 
     def wait_until_up(self, process: subprocess.Popen[bytes], seconds: float = 120) -> None:
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            if process.poll() is not None:
-                raise RuntimeError(f"the web server stopped while starting:\n{self.log('web')}")
-            try:
-                with urllib.request.urlopen(f"{self.base}/healthz", timeout=2) as answer:  # noqa: S310
-                    if answer.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError(f"the web server did not answer within {seconds:.0f} s")
+        problem = wait_for_health(self.base, process, seconds)
+        if problem:
+            raise RuntimeError(f"{problem}:\n{self.log('web')}")
 
     def log(self, name: str) -> str:
         path = self.data_dir / f"{name}.log"

@@ -16,17 +16,17 @@ import argparse
 import ast
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from base64 import urlsafe_b64encode
 from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from scripts.instance import free_port, wait_for_health  # noqa: E402  (stdlib only)
+
 PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 CHROMIUM = "/usr/bin/chromium"
@@ -104,12 +104,6 @@ def demo_login() -> tuple[str, str]:
     return alex, str(values["DEMO_PASSWORD"])
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def app_environment(data_dir: Path) -> dict[str, str]:
     return {
         **os.environ,
@@ -141,18 +135,11 @@ def start_server(env: dict[str, str], port: int, log: Path) -> subprocess.Popen[
     ]
     with log.open("wb") as output:
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=output)  # noqa: S603
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            sys.exit(f"The server stopped while starting:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as answer:  # noqa: S310
-                if answer.status == 200:
-                    return server
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    sys.exit(f"The server did not answer within 30 seconds:\n{log.read_text()}")
+    problem = wait_for_health(f"http://127.0.0.1:{port}", server, 30)
+    if problem:
+        server.terminate()
+        sys.exit(f"{problem}:\n{log.read_text()}")
+    return server
 
 
 def shoot(base_url: str, out: Path) -> list[Path]:

@@ -542,6 +542,15 @@ STEPS: tuple[Step, ...] = (
                 ),
             ),
         ),
+        # Support is never a daily chore: the plan stays as it is, and the step says so
+        # rather than leaving the reader to wonder.
+        today_adds=(
+            _(
+                "Nothing new each day. If your weekly check-ins stay low or keep falling, a "
+                "private suggestion to look for support appears on your progress page, for you "
+                "alone; a note from a counsellor you invited arrives with your notifications."
+            ),
+        ),
     ),
     Step(
         10,

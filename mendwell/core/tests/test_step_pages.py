@@ -251,6 +251,12 @@ def test_step_four_adds_a_coming_date_or_an_idea_to_today(client_for, alex):
     assert "an idea that fits what your partner chose to share" in today
 
 
+def test_step_nine_says_it_adds_nothing_daily_and_where_its_suggestion_appears(client_for, alex):
+    today = _section(_page(client_for, alex, 9), "What this step adds to your Today plan")
+    assert "Nothing new each day" in today
+    assert "appears on your progress page, for you alone" in today
+
+
 def test_step_ten_explains_a_calm_rhythm_and_neutral_reminders(client_for, alex):
     page = _page(client_for, alex, 10)
     titles = [text for _level, text in _headings(page)]
