@@ -24,6 +24,10 @@ percentiles from every round's merged):
 * ``api``      GET /api/v1/log  (the first page of the person's log, app token)
 * ``api3``     GET /api/v1/log?page_size=3  (the same, 3 entries for both couples)
 
+Every request goes on a fresh connection (``Connection: close``): with
+keep-alive, gunicorn's two workers race for wrk's four connections and one
+worker often wins all of them, which halves throughput at random.
+
 Ceiling ratio (1-week couple): each page's requests per second over the
 ceiling's, and its p95 over the ceiling's p95. Goals for Today: ≥ 0.5 and ≤ 2.
 Growth: each page's median time for the 2-year couple over the 1-week
@@ -121,7 +125,11 @@ def run_wrk(
     base: str, target: Target, *, seconds: float, scratch: Path
 ) -> tuple[dict[str, Any], str]:
     """wrk on one target; returns its JSON figures and the command (secrets elided)."""
-    args = [f"expect={target.expect}"]
+    # Every request on its own connection. gunicorn's gthread workers race to accept,
+    # and wrk's four keep-alive connections often all land in one worker (splits of
+    # 100 % / 0 % were seen), which leaves one core idle at random and once read as
+    # Today "growing" 2.02×. Fresh connections share the load the way many clients do.
+    args = [f"expect={target.expect}", "header=Connection: close"]
     shown = list(args)
     if target.method != "GET":
         args.append(f"method={target.method}")
