@@ -568,6 +568,11 @@ OBJECT_ROUTES.update(
 )
 
 NON_OBJECT_ROUTES: dict[str, NonObjectRoute] = {
+    "progress:instrument": NonObjectRoute(
+        "A questionnaire of the instrument registry, the same for everyone; the page shows "
+        "and saves only the signed-in person's own answers (unknown id: 404).",
+        {"instrument_id": "no-such-questionnaire"},
+    ),
     "account_confirm_email": NonObjectRoute(
         "The emailed verification key is itself the secret; no stored object is named by id.",
         {"key": "MQ:1tmadeup:notarealsignature"},

@@ -19,6 +19,7 @@ import hashlib
 import json
 import logging
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -33,6 +34,11 @@ SHIPPED_DIR = Path(__file__).resolve().parent / "instruments"
 LICENCES = ("confirmed", "pending", "proprietary")
 RULES = ("sum", "mean")
 RELIABLE_Z = 1.96  # Jacobson & Truax (1991): 95% of pure measurement noise lies within ±1.96
+# An id is a path segment (/progress/<id>/, /api/v1/progress/instruments/<id>/…) and is
+# stored in PulseResponse.instrument_id (64 characters).
+ID_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
+# The fixed pages under /progress/: an instrument of that name could never be reached.
+RESERVED_IDS = frozenset({"baseline", "pulse", "sharing", "partner"})
 
 
 class InstrumentError(ValueError):
@@ -116,15 +122,35 @@ class Instrument:
         """Jacobson–Truax RCI from the file's SD and reliability; None unless allowed."""
         if not self.shows_clinical_figures or self.norms is None:
             return None
-        error_of_difference = self.norms.sd * math.sqrt(2) * math.sqrt(1 - self.norms.reliability)
-        return round((after - before) / error_of_difference, 2)
+        return round((after - before) / self._error_of_difference(self.norms), 2)
+
+    def is_reliable_change(self, before: float, after: float) -> bool | None:
+        """|RCI| ≥ 1.96 on the unrounded index: more than measurement noise; None unless allowed."""
+        if not self.shows_clinical_figures or self.norms is None:
+            return None
+        return abs(after - before) >= RELIABLE_Z * self._error_of_difference(self.norms)
+
+    @staticmethod
+    def _error_of_difference(norms: Norms) -> float:
+        return norms.sd * math.sqrt(2) * math.sqrt(1 - norms.reliability)
 
 
 def wording_block(data: Mapping[str, Any]) -> dict[str, Any]:
-    """What a licence fixes verbatim: the items' ids and text, reversals and the anchors."""
+    """What a licence fixes verbatim: the items' ids and text, reversals and the anchors.
+
+    An item is reversed by its own ``reverse`` or by ``scoring.reverse``; both count,
+    so moving a reversal from one to the other, or adding one, changes the hash.
+    """
+    scoring = data.get("scoring")
+    listed = scoring.get("reverse") if isinstance(scoring, dict) else None
+    also_reversed = listed if isinstance(listed, list) else []
     return {
         "items": [
-            {"id": item.get("id"), "text": item.get("text"), "reverse": bool(item.get("reverse"))}
+            {
+                "id": item.get("id"),
+                "text": item.get("text"),
+                "reverse": bool(item.get("reverse")) or item.get("id") in also_reversed,
+            }
             for item in data.get("items", [])
         ],
         "anchors": (data.get("scale") or {}).get("anchors"),
@@ -170,6 +196,13 @@ def parse(data: Any, *, shipped: bool) -> Instrument:
     if not isinstance(data, dict):
         raise InstrumentError("the file must hold one JSON object")
     ident = _need(data, "id", str)
+    if not ID_PATTERN.fullmatch(ident):
+        raise InstrumentError(
+            "'id' must be 1–64 lower-case letters, digits and inner hyphens "
+            "(it is part of a web address)"
+        )
+    if ident in RESERVED_IDS:
+        raise InstrumentError(f"'id' cannot be '{ident}': a progress page already has that name")
     version = _need(data, "version", int)
     validated = data.get("validated")
     if not isinstance(validated, bool):
@@ -208,7 +241,7 @@ def parse(data: Any, *, shipped: bool) -> Instrument:
         raise InstrumentError(f"'scoring.rule' must be one of {', '.join(RULES)}")
     ids = {item.id for item in items}
     reverse = scoring.get("reverse", [])
-    if not isinstance(reverse, list) or not set(reverse) <= ids:
+    if not isinstance(reverse, list) or not all(isinstance(r, str) and r in ids for r in reverse):
         raise InstrumentError("'scoring.reverse' must list item ids")
     items = [Item(i.id, i.text, i.reverse or i.id in reverse) for i in items]
     valid = _need(data, "valid_range", dict)
@@ -272,11 +305,13 @@ def load(folders: list[tuple[Path, bool]]) -> Registry:
         if not folder.is_dir():
             continue
         for path in sorted(folder.glob("*.json")):
+            # ValueError covers bad JSON, bad UTF-8 and InstrumentError; absurdly deep
+            # nesting makes json.loads raise RecursionError. None may stop the others loading.
             try:
                 instrument = parse(json.loads(path.read_text(encoding="utf-8")), shipped=shipped)
                 if instrument.key in registry.instruments:
                     raise InstrumentError(f"{instrument.key} is already defined by another file")
-            except (OSError, UnicodeDecodeError, json.JSONDecodeError, InstrumentError) as error:
+            except (OSError, ValueError, RecursionError) as error:
                 logger.error("instrument file skipped: %s: %s", path, error)
                 registry.problems.append((path, str(error)))
                 continue
@@ -300,6 +335,14 @@ def reload() -> Registry:
 
 
 PULSE_ID = "mendwell-pulse"
+
+
+def extras() -> list[Instrument]:
+    """Every other instrument (the newest version of each), by name: what an operator added."""
+    loaded = registry()
+    ids = {instrument.id for instrument in loaded.instruments.values()} - {PULSE_ID}
+    found = [loaded.newest(ident) for ident in ids]
+    return sorted((i for i in found if i is not None), key=lambda i: (i.name.casefold(), i.id))
 
 
 def pulse() -> Instrument:

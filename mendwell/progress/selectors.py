@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any, cast
 
 from django.db.models import QuerySet
+from django.http import Http404
 
 from mendwell.core.zones import local_today
 from mendwell.couples.selectors import couple_for_user, partner_of
@@ -27,17 +28,22 @@ def _own(user: Any) -> QuerySet[PulseResponse]:
     return cast("QuerySet[PulseResponse]", PulseResponse.objects.authored_by(user))
 
 
+def _own_pulse(user: Any) -> QuerySet[PulseResponse]:
+    """Answers to our pulse only: another questionnaire never counts as this week's pulse."""
+    return _own(user).filter(instrument_id=registry.PULSE_ID)
+
+
 def baseline_due(user: Any) -> bool:
     """True until the person has taken the baseline or chosen to skip it (one query)."""
     if not getattr(user, "is_authenticated", False):
         return False
-    taken = _own(user).filter(kind=Kind.BASELINE)
+    taken = _own_pulse(user).filter(kind=Kind.BASELINE)
     skipped = BaselineSkip.objects.filter(user=user)
     return not (taken.exists() or skipped.exists())
 
 
 def own_baseline(user: Any) -> PulseResponse | None:
-    return cast("PulseResponse | None", _own(user).filter(kind=Kind.BASELINE).first())
+    return cast("PulseResponse | None", _own_pulse(user).filter(kind=Kind.BASELINE).first())
 
 
 def baseline_skipped(user: Any) -> bool:
@@ -47,7 +53,7 @@ def baseline_skipped(user: Any) -> bool:
 def answers_this_week_rows(user: Any, *, today: date) -> QuerySet[PulseResponse]:
     """The person's own answers in ``today``'s week, as rows: Today asks ``Exists`` of this
     together with other steps' facts in one query."""
-    return _own(user).filter(week_of=week_of(today))
+    return _own_pulse(user).filter(week_of=week_of(today))
 
 
 def pulse_due(user: Any, *, today: date | None = None) -> bool:
@@ -57,7 +63,7 @@ def pulse_due(user: Any, *, today: date | None = None) -> bool:
 
 def this_weeks_pulse(user: Any, *, today: date | None = None) -> PulseResponse | None:
     monday = week_of(today or local_today(user))
-    found = _own(user).filter(kind=Kind.WEEKLY, week_of=monday).first()
+    found = _own_pulse(user).filter(kind=Kind.WEEKLY, week_of=monday).first()
     return cast("PulseResponse | None", found)
 
 
@@ -101,10 +107,73 @@ def _series(rows: list[PulseResponse], instrument: Instrument, answers_of: Any) 
     return Series(instrument, points)
 
 
+def instrument_or_404(ident: str) -> Instrument:
+    """The newest version of a questionnaire in the registry; an unknown id is a plain 404."""
+    instrument = registry.registry().newest(ident)
+    if instrument is None:
+        raise Http404
+    return instrument
+
+
+def this_weeks_answers(
+    user: Any, instrument: Instrument, *, today: date | None = None
+) -> PulseResponse | None:
+    monday = week_of(today or local_today(user))
+    rows = _own(user).filter(instrument_id=instrument.id, kind=Kind.WEEKLY, week_of=monday)
+    return cast("PulseResponse | None", rows.first())
+
+
+def answered_this_week(user: Any, *, today: date | None = None) -> frozenset[str]:
+    """The ids of every questionnaire the person answered in their local week (one query)."""
+    monday = week_of(today or local_today(user))
+    rows = _own(user).filter(kind=Kind.WEEKLY, week_of=monday)
+    return frozenset(rows.values_list("instrument_id", flat=True))
+
+
 def own_series(user: Any, instrument: Instrument | None = None) -> Series:
     instrument = instrument or registry.pulse()
     rows = list(_own(user).filter(instrument_id=instrument.id))
     return _series(rows, instrument, lambda row: row.answers)
+
+
+@dataclass(frozen=True)
+class ReliableChange:
+    """Jacobson–Truax from the first to the latest scored answers, for a validated file only."""
+
+    first: Point
+    latest: Point
+    index: float
+    reliable: bool  # |index| ≥ 1.96: more than measurement noise alone would explain
+
+
+@dataclass(frozen=True)
+class Figures:
+    cutoff: float
+    latest: Point | None
+    change: ReliableChange | None  # None until two different weeks have a score
+
+    @property
+    def latest_below_cutoff(self) -> bool | None:
+        if self.latest is None or self.latest.total is None:
+            return None
+        return self.latest.total < self.cutoff
+
+
+def clinical_figures(series: Series) -> Figures | None:
+    """The cut-off and reliable change, or None for anything not validated, licensed and normed."""
+    instrument = series.instrument
+    if not instrument.shows_clinical_figures or instrument.norms is None:
+        return None
+    scored = [(point, point.total) for point in series.points if point.total is not None]
+    latest = scored[-1][0] if scored else None
+    change = None
+    if len(scored) >= 2:
+        (first, before), (last, after) = scored[0], scored[-1]
+        index = instrument.reliable_change(before, after)
+        reliable = instrument.is_reliable_change(before, after)
+        if index is not None and reliable is not None:
+            change = ReliableChange(first, last, index, reliable)
+    return Figures(cutoff=instrument.norms.cutoff, latest=latest, change=change)
 
 
 def shared_item_ids(user: Any) -> frozenset[str]:

@@ -52,7 +52,14 @@ def _shared_item_ids(user: Any) -> tuple[Any, set[str]]:
     return couple, set(choice.item_ids) if choice else set()
 
 
-def _sharing_fields(user: Any, answers: Mapping[str, int]) -> dict[str, Any]:
+def _sharing_fields(
+    user: Any, instrument: Instrument, answers: Mapping[str, int]
+) -> dict[str, Any]:
+    if instrument.id != registry.PULSE_ID:
+        # Per-measure sharing is a choice about our pulse's measures only: answers to any
+        # other questionnaire stay private, even where an item id happens to match.
+        couple, _ids = _shared_item_ids(user)
+        return _fields_for(couple, set(), answers)
     return _fields_for(*_shared_item_ids(user), answers)
 
 
@@ -74,7 +81,8 @@ def pulse_save(
     instrument: Instrument | None = None,
     now: datetime | None = None,
 ) -> Saved:
-    """Save a baseline or this week's pulse; a second one in the same week replaces the first."""
+    """Save a baseline or this week's answers to ``instrument`` (default: our pulse);
+    a second set in the same week replaces the first."""
     instrument = instrument or registry.pulse()
     problems = instrument.problems_with(answers)
     if problems:
@@ -86,7 +94,7 @@ def pulse_save(
     values: dict[str, Any] = {
         "instrument_version": instrument.version,
         "answers": clean,
-        **_sharing_fields(user, clean),
+        **_sharing_fields(user, instrument, clean),
     }
     if kind == Kind.WEEKLY:
         key["week_of"] = this_week
@@ -130,7 +138,9 @@ def sharing_set(*, user: Any, item_ids: Iterable[str]) -> None:
         )
     couple, ids = _shared_item_ids(user)
     rows = list(
-        cast("QuerySet[PulseResponse]", PulseResponse.objects.authored_by(user)).select_for_update()
+        cast("QuerySet[PulseResponse]", PulseResponse.objects.authored_by(user))
+        .filter(instrument_id=instrument.id)
+        .select_for_update()
     )
     for row in rows:
         for name, value in _fields_for(couple, ids, row.answers).items():

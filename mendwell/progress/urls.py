@@ -14,4 +14,6 @@ urlpatterns = [
     path("pulse/<uuid:pulse_id>/delete/", views.pulse_delete, name="pulse_delete"),
     path("sharing/", views.sharing, name="sharing"),
     path("partner/", views.partner, name="partner"),
+    # Last: the fixed pages above keep their names (the registry refuses those ids).
+    path("<slug:instrument_id>/", views.instrument, name="instrument"),
 ]

@@ -39,9 +39,16 @@ def home(request: HttpRequest) -> HttpResponse:
         "support_reason": selectors.support_suggested(series),
         "partner": partner_of(request.user),
         "shared_count": len(selectors.shared_item_ids(request.user)),
+        "extras": _extras_for(request),
         **_instrument_context(instrument),
     }
     return render(request, "progress/home.html", context)
+
+
+def _extras_for(request: HttpRequest) -> list[dict[str, object]]:
+    extras = registry.extras()
+    answered = selectors.answered_this_week(request.user) if extras else frozenset()
+    return [{**_instrument_context(extra), "answered": extra.id in answered} for extra in extras]
 
 
 def _answer(request: HttpRequest, kind: str) -> HttpResponse:
@@ -141,3 +148,46 @@ def pulse_delete(request: HttpRequest, pulse_id: str) -> HttpResponse:
     services.pulse_delete(pulse=pulse)
     messages.success(request, _("Those answers are deleted."))
     return redirect("progress:home")
+
+
+@require_http_methods(["GET", "POST"])
+def instrument(request: HttpRequest, instrument_id: str) -> HttpResponse:
+    """Another questionnaire from the registry: this week's answers, the trend and, for a
+    validated, licensed one only, its cut-off and reliable change."""
+    if instrument_id == registry.PULSE_ID:
+        return redirect("progress:pulse")
+    chosen = selectors.instrument_or_404(instrument_id)
+    current = selectors.this_weeks_answers(request.user, chosen)
+    form = PulseForm(
+        request.POST or None, instrument=chosen, initial=current.answers if current else None
+    )
+    if request.method == "POST" and form.is_valid():
+        saved = services.pulse_save(
+            user=request.user, kind=Kind.WEEKLY, answers=form.answers(), instrument=chosen
+        )
+        if saved.replaced:
+            messages.info(
+                request,
+                _(
+                    "Saved. These answers replace the ones you gave earlier this week: "
+                    "one set of answers a week."
+                ),
+            )
+        else:
+            messages.success(request, _("Saved. Only you can see your answers."))
+        return redirect("progress:instrument", instrument_id=chosen.id)
+    series = selectors.own_series(request.user, chosen)
+    figures = selectors.clinical_figures(series)
+    change = figures.change if figures else None
+    context = {
+        "form": form,
+        "already": current,
+        "series": series,
+        "charts": charts_for(series),
+        "figures": figures,
+        "change": change,
+        "rci": change.index if change else None,
+        "reliable": change.reliable if change else None,
+        **_instrument_context(chosen),
+    }
+    return render(request, "progress/instrument.html", context, status=400 if form.errors else 200)

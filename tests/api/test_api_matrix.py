@@ -237,6 +237,12 @@ NON_OBJECT_ROUTES = {
     "DELETE /today/marks/{key}": "a kind of item on the caller's own plan",
     "GET /report/download/{token}": "a single-use secret link (tests/api/test_report_api.py)",
     "GET /export/download/{token}": "a single-use secret link (tests/api/test_exports_api.py)",
+    "GET /progress/instruments/{instrument_id}/results": "a questionnaire of the instrument "
+    "registry, the same for everyone; only the caller's own answers are read "
+    "(tests/api/test_progress_instruments_api.py)",
+    "POST /progress/instruments/{instrument_id}/answers": "a questionnaire of the instrument "
+    "registry, the same for everyone; only the caller's own answers are written "
+    "(tests/api/test_progress_instruments_api.py)",
 }
 
 MADE_UP = "00000000-0000-4000-8000-000000000000"

@@ -1,6 +1,11 @@
 """Step 8's baseline and weekly pulse, over ``mendwell.progress``: the questions, one's
 own answers and how they moved, per-measure sharing and what the partner shares.
 
+Any other questionnaire in the registry (one an operator added) is answered and read
+under ``/instruments/{instrument_id}``: once a week, private to the person, and, for a
+validated, licensed one only, with its cut-off and the reliable change (Jacobson–Truax).
+Per-measure sharing and the partner's view stay with our pulse.
+
 The answers are numbers, never text, so there is no If-Match here: a second pulse
 in the same week replaces the first, exactly as on the web page.
 """
@@ -156,6 +161,38 @@ class SharingIn(In):
     items: list[str]
 
 
+class ReliableChangeOut(Schema):
+    """Jacobson–Truax from the first to the latest scored week: how much, never why."""
+
+    first_week_of: date
+    first_total: float
+    latest_week_of: date
+    latest_total: float
+    index: float
+    # True when |index| ≥ 1.96: more than the questionnaire's measurement noise.
+    reliable: bool
+    note: str
+
+
+class FiguresOut(Schema):
+    """Only for a validated, licensed questionnaire with norms."""
+
+    cutoff: float
+    cutoff_below_means: str
+    latest_total: float | None
+    latest_below_cutoff: bool | None
+    # None until two different weeks have a score.
+    reliable_change: ReliableChangeOut | None
+
+
+class InstrumentResultsOut(Schema):
+    instrument: InstrumentOut
+    this_weeks_answers: PulseOut | None
+    points: list[PointOut]
+    charts: list[ChartOut]
+    figures: FiguresOut | None
+
+
 class PartnerResultsOut(Schema):
     linked: bool
     # While the program is paused, shared answers are set aside for both alike.
@@ -230,17 +267,69 @@ def _support_out(series: selectors.Series) -> SupportSuggestionOut | None:
     return SupportSuggestionOut(reason=reason.value, message=f"{first} {rest}")
 
 
-def _save(request: HttpRequest, payload: AnswersIn, kind: str) -> Status:
-    instrument = registry.pulse()
+def _save(
+    request: HttpRequest,
+    payload: AnswersIn,
+    kind: str,
+    instrument: registry.Instrument | None = None,
+) -> Status:
+    instrument = instrument or registry.pulse()
     unknown = sorted(set(payload.answers) - set(instrument.item_ids))
     form = PulseForm(payload.answers, instrument=instrument)
     errors = [(f"answers.{field}", message) for field, message in form_errors(form)]
     errors += [(f"answers.{key}", _("This is not one of the questions.")) for key in unknown]
     if errors or not form.is_valid():
         raise ApiError(422, _("Some fields need another look."), errors)
-    saved = services.pulse_save(user=request.user, kind=kind, answers=form.answers())
+    saved = services.pulse_save(
+        user=request.user, kind=kind, answers=form.answers(), instrument=instrument
+    )
     body = SavedPulseOut(pulse=PulseOut.from_orm(saved.response), replaced=saved.replaced)
     return Status(200 if saved.replaced else 201, body)
+
+
+def _points_out(series: selectors.Series) -> list[PointOut]:
+    return [
+        PointOut(week_of=p.week_of, kind=cast(PulseKind, p.kind), answers=p.answers, total=p.total)
+        for p in series.points
+    ]
+
+
+def _reliable_change_note(change: selectors.ReliableChange) -> str:
+    # The same words as the web page (progress/_instrument_figures.html).
+    first = (
+        _("This changed more than measurement noise.")
+        if change.reliable
+        else _("This is within measurement noise.")
+    )
+    rest = _("It shows how much your score moved, not why it moved.")
+    return f"{first} {rest}"
+
+
+def _figures_out(series: selectors.Series) -> FiguresOut | None:
+    figures = selectors.clinical_figures(series)
+    norms = series.instrument.norms
+    if figures is None or norms is None:
+        return None
+    change = figures.change
+    return FiguresOut(
+        cutoff=figures.cutoff,
+        cutoff_below_means=norms.cutoff_below_means,
+        latest_total=figures.latest.total if figures.latest else None,
+        latest_below_cutoff=figures.latest_below_cutoff,
+        reliable_change=(
+            ReliableChangeOut(
+                first_week_of=change.first.week_of,
+                first_total=cast(float, change.first.total),
+                latest_week_of=change.latest.week_of,
+                latest_total=cast(float, change.latest.total),
+                index=change.index,
+                reliable=change.reliable,
+                note=_reliable_change_note(change),
+            )
+            if change
+            else None
+        ),
+    )
 
 
 # --- Routes --------------------------------------------------------------------------
@@ -249,10 +338,43 @@ def _save(request: HttpRequest, payload: AnswersIn, kind: str) -> Status:
 @router.get(
     "/instruments",
     response=responses({200: list[InstrumentOut]}),
-    summary="The questions the baseline and weekly pulse ask, with their scale",
+    summary="Every questionnaire with its questions and scale: our weekly pulse first, "
+    "then any the operator added",
 )
 def instruments(request: HttpRequest) -> list[InstrumentOut]:
-    return [_instrument_out(registry.pulse())]
+    return [_instrument_out(i) for i in (registry.pulse(), *registry.extras())]
+
+
+@router.get(
+    "/instruments/{instrument_id}/results",
+    response=responses({200: InstrumentResultsOut}),
+    summary="My answers to one questionnaire week by week, how they moved, and (validated "
+    "ones only) its cut-off and the reliable change",
+)
+def instrument_results(request: HttpRequest, instrument_id: str) -> InstrumentResultsOut:
+    instrument = selectors.instrument_or_404(instrument_id)
+    series = selectors.own_series(request.user, instrument)
+    current = selectors.this_weeks_answers(request.user, instrument)
+    return InstrumentResultsOut(
+        instrument=_instrument_out(instrument),
+        this_weeks_answers=PulseOut.from_orm(current) if current else None,
+        points=_points_out(series),
+        charts=[_chart_out(chart) for chart in charts_for(series)],
+        figures=_figures_out(series),
+    )
+
+
+@router.post(
+    "/instruments/{instrument_id}/answers",
+    response=responses({200: SavedPulseOut, 201: SavedPulseOut}, write=True),
+    summary="Answer one questionnaire for this week (answering again this week replaces "
+    "the answers)",
+    openapi_extra=IDEMPOTENT,
+)
+@idempotent
+def instrument_answer(request: HttpRequest, instrument_id: str, payload: AnswersIn) -> Status:
+    instrument = selectors.instrument_or_404(instrument_id)
+    return _save(request, payload, Kind.WEEKLY, instrument)
 
 
 @router.get(
@@ -347,12 +469,7 @@ def results(request: HttpRequest) -> ResultsOut:
     series = selectors.own_series(request.user, instrument)
     return ResultsOut(
         instrument=_instrument_out(instrument),
-        points=[
-            PointOut(
-                week_of=p.week_of, kind=cast(PulseKind, p.kind), answers=p.answers, total=p.total
-            )
-            for p in series.points
-        ],
+        points=_points_out(series),
         charts=[_chart_out(chart) for chart in charts_for(series)],
         support=_support_out(series),
     )

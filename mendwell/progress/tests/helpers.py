@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import json
+import shutil
 from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
 
 import time_machine
 
@@ -22,3 +26,35 @@ def weekly_pulses(user, levels: list[int], *, start: datetime) -> None:
     for week, level in enumerate(levels):
         with time_machine.travel(start + timedelta(weeks=week), tick=False):
             services.pulse_save(user=user, kind="weekly", answers=answers(level))
+
+
+# A validated, licensed, normed questionnaire made up for tests, as an operator drops it in.
+FIXTURE = Path(__file__).resolve().parent / "instruments" / "test-fixture-scale.v1.json"
+
+
+def fixture_data() -> dict[str, Any]:
+    return json.loads(FIXTURE.read_text(encoding="utf-8"))
+
+
+def informal_data(**changes: object) -> dict[str, Any]:
+    """The fixture turned into an unvalidated questionnaire (no norms, no checksum)."""
+    data = fixture_data()
+    data.update(
+        {
+            "id": "test-informal-extra",
+            "name": "Informal extra (tests only)",
+            "label": "informal check-in",
+            "citation": "An unvalidated questionnaire made up for tests.",
+            "validated": False,
+            "licence": "pending",
+            **changes,
+        }
+    )
+    del data["sha256"], data["norms"]
+    return data
+
+
+def drop_in_instruments(folder: Path) -> None:
+    """The operator's folder with the validated fixture and an unvalidated extra."""
+    shutil.copy(FIXTURE, folder / "test-fixture-scale.v1.json")
+    (folder / "test-informal-extra.v1.json").write_text(json.dumps(informal_data()))

@@ -94,6 +94,7 @@ def test_a_validated_file_whose_wording_changed_is_refused():
     for change in (
         lambda d: d["scale"]["anchors"].update({"1": "Changed"}),
         lambda d: d["items"][1].update({"reverse": False}),
+        lambda d: d["scoring"].update({"reverse": ["f1"]}),
     ):
         changed = _data(FIXTURE)
         change(changed)
@@ -121,6 +122,8 @@ def test_a_validated_file_without_a_checksum_is_refused():
         lambda d: d["scoring"].update({"rule": "median"}),
         lambda d: d["norms"].update({"reliability": 1.2}),
         lambda d: d["norms"].update({"sd": 0}),
+        lambda d: d["scoring"].update({"reverse": [{}]}),
+        lambda d: d["scoring"].update({"reverse": [["f1"]]}),
     ],
 )
 def test_malformed_content_is_refused_with_a_reason(breakage):
@@ -160,6 +163,21 @@ def test_the_app_keeps_serving_when_an_operator_file_is_broken(operator_dir, ale
     client = client_for(alex)
     assert client.get("/progress/").status_code == 200
     assert client.get("/progress/baseline/").status_code == 200
+
+
+def test_odd_json_in_an_operator_file_is_skipped_and_the_pages_still_work(
+    operator_dir, alex, client_for
+):
+    odd = _data(FIXTURE)
+    odd["scoring"]["reverse"] = [{"id": "f1"}]  # an object where an item id belongs
+    (operator_dir / "odd.json").write_text(json.dumps(odd))
+    (operator_dir / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    named = " ".join(w.msg for w in instrument_files())
+    assert "odd.json" in named and "deep.json" in named
+    assert set(registry.registry().instruments) == {"mendwell-pulse.v1"}
+    client = client_for(alex)
+    assert client.get("/progress/").status_code == 200
+    assert client.get("/progress/pulse/").status_code == 200
 
 
 def test_an_operator_file_cannot_replace_a_shipped_instrument(operator_dir):
