@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mendwell.dates.models import NOTE_LIMIT, Repeat
+from mendwell.dates.models import NOTE_LIMIT, DatePlan, Repeat
 
 MAX_REPEAT_DAYS = 366
 DURATIONS = [
@@ -72,9 +72,28 @@ class PlanForm(forms.Form):
         },
     )
 
-    def __init__(self, *args: Any, now: datetime, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, now: datetime, plan: DatePlan | None = None, **kwargs: Any
+    ) -> None:
+        """``plan`` is the date being changed (None when planning a new one)."""
         super().__init__(*args, **kwargs)
         self.now = now
+        self.plan = plan
+
+    def _keeps_first_day(self, data: dict[str, Any]) -> bool:
+        """Whether a change keeps the first day of a repeating date as it was.
+
+        A repeating date that has begun may keep its first day in the past
+        while it still repeats; a new first day, or a one-off date, must be
+        today or later.
+        """
+        plan = self.plan
+        return (
+            plan is not None
+            and plan.repeat != Repeat.NONE
+            and data.get("starts_on") == plan.starts_on
+            and data.get("repeat") not in (None, Repeat.NONE)
+        )
 
     def clean_time_zone(self) -> str:
         value = self.cleaned_data["time_zone"].strip()
@@ -91,8 +110,12 @@ class PlanForm(forms.Form):
         if day and at and zone_name:
             zone = ZoneInfo(zone_name)
             local_now = self.now.astimezone(zone)
-            if day < local_now.date():
+            today, until = local_now.date(), data.get("repeat_until")
+            kept = self._keeps_first_day(data)
+            if day < today and not kept:
                 self.add_error("starts_on", _("Choose a day from today on."))
+            elif day < today and until is not None and until < today:
+                self.add_error("repeat_until", _("Choose a last day from today on."))
             elif not time_exists(day, at, zone):
                 self.add_error(
                     "start_time",
@@ -100,10 +123,10 @@ class PlanForm(forms.Form):
                         "The clocks change that night, so that time doesn't exist. Choose another time."
                     ),
                 )
-            elif datetime.combine(day, at, tzinfo=zone) <= local_now:
+            elif not kept and datetime.combine(day, at, tzinfo=zone) <= local_now:
                 self.add_error("start_time", _("That time has already passed today."))
         repeat, until = data.get("repeat"), data.get("repeat_until")
-        if repeat and repeat != Repeat.NONE and day:
+        if repeat and repeat != Repeat.NONE and day and "repeat_until" not in self.errors:
             if until is None:
                 self.add_error(
                     "repeat_until", _("Choose when the repeating stops (up to a year ahead).")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
@@ -73,6 +73,41 @@ def upcoming_for(user: Any, *, today: date) -> list[Upcoming]:
         nxt = occurrences(plan, after=today)
         if nxt:
             found.append(Upcoming(plan, nxt[0], IDEAS_BY_ID.get(plan.idea_id)))
+    return sorted(found, key=lambda item: item.next_start)
+
+
+def first_start_from(plan: DatePlan, moment: datetime) -> datetime | None:
+    """The plan's first start at or after ``moment`` (an aware instant), in its own zone."""
+    moment = moment.astimezone(UTC)  # compared as instants, never as wall-clock times
+    day = moment.astimezone(ZoneInfo(plan.time_zone)).date()
+    # Starts are at least a week apart: the first one on that day may be earlier.
+    for start in occurrences(plan, after=day, limit=2):
+        if start >= moment:
+            return start
+    return None
+
+
+def upcoming_at(user: Any, *, now: datetime) -> list[Upcoming]:
+    """Each visible plan's next time together not yet over at ``now`` (one under way
+    counts), soonest first.
+
+    Judged on instants, not on the plan's own calendar days, so the answer is
+    the same whatever zone the reader is in; the caller reads the days in the
+    reader's own zone.
+    """
+    # A plan's own day is never more than a day from the UTC day; its length
+    # reaches back a few hours more.
+    earliest = now.astimezone(UTC).date() - timedelta(days=2)
+    rows = (
+        _visible(user)
+        .filter(cancelled_at__isnull=True)
+        .filter(Q(starts_on__gte=earliest) | Q(repeat_until__gte=earliest))
+    )
+    found = []
+    for plan in rows:
+        start = first_start_from(plan, now - timedelta(minutes=plan.duration_minutes))
+        if start is not None:
+            found.append(Upcoming(plan, start, IDEAS_BY_ID.get(plan.idea_id)))
     return sorted(found, key=lambda item: item.next_start)
 
 

@@ -75,7 +75,7 @@ def date_edit(request: HttpRequest, plan_id: str) -> HttpResponse:
         "repeat_until": plan.repeat_until,
         "note": plan.note,
     }
-    form = PlanForm(request.POST or None, initial=initial, now=timezone.now())
+    form = PlanForm(request.POST or None, initial=initial, now=timezone.now(), plan=plan)
     if request.method == "POST" and form.is_valid():
         services.plan_update(plan=plan, **form.cleaned_data)
         messages.success(request, _("Your date is updated; calendars pick up the change."))

@@ -9,7 +9,8 @@ from typing import Any
 from django.contrib.auth import get_user_model
 
 from mendwell.checkins.selectors import checkin_on, my_week_notes, week_of
-from mendwell.dates.selectors import upcoming_for
+from mendwell.core.zones import zone_of
+from mendwell.dates.selectors import upcoming_at
 from mendwell.notify.selectors import channels_for
 from mendwell.reminders.models import Kind, Reminder
 from mendwell.safety.selectors import joint_exercises_allowed
@@ -87,5 +88,11 @@ def worth_reminding(user: Any, kind: str, day: date) -> bool:
     if kind == Kind.DATE:
         if not joint_exercises_allowed(user):
             return False
-        return any(item.next_start.date() == day for item in upcoming_for(user, today=day))
+        # The day is the reader's own, whatever zone the date was planned in.
+        zone = zone_of(user)
+        start_of_day = datetime.combine(day, time.min, tzinfo=zone)
+        return any(
+            item.next_start.astimezone(zone).date() == day
+            for item in upcoming_at(user, now=start_of_day)
+        )
     return True

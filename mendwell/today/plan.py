@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from mendwell.affection import selectors as affection
 from mendwell.conversations import selectors as questions
+from mendwell.core.zones import local_today, zone_of
 from mendwell.couples.selectors import partner_of
 from mendwell.dates import selectors as dates
 from mendwell.jar import selectors as jar
@@ -50,6 +51,7 @@ class Context:
     today: date
     partner: Any
     together: bool  # a partner, and joint exercises open for this person
+    now: datetime = field(default_factory=timezone.now)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -108,10 +110,14 @@ def _jar(ctx: Context) -> PlanItem | None:
 
 
 def _date(ctx: Context) -> PlanItem | None:
-    upcoming = dates.upcoming_for(ctx.user, today=ctx.today)
-    soon = [item for item in upcoming if item.next_start.date() <= ctx.today + timedelta(days=7)]
+    # Days and times are the reader's own, whatever zone the date was planned in;
+    # a date stays on the plan while it is under way, and leaves once it is over.
+    zone = zone_of(ctx.user)
+    upcoming = dates.upcoming_at(ctx.user, now=ctx.now)
+    last_day = ctx.today + timedelta(days=7)
+    soon = [item for item in upcoming if item.next_start.astimezone(zone).date() <= last_day]
     if soon:
-        when = timezone.localtime(soon[0].next_start)
+        when = soon[0].next_start.astimezone(zone)
         return PlanItem(
             "date",
             _("Time together coming up"),
@@ -229,7 +235,7 @@ def plan_for(user: Any, *, today: date | None = None) -> list[PlanItem]:
     partner = partner_of(user)
     ctx = Context(
         user=user,
-        today=today or timezone.localdate(),
+        today=today or local_today(user),
         partner=partner,
         together=partner is not None and joint_exercises_allowed(user),
     )

@@ -204,3 +204,36 @@ def test_sharing_a_reflection_waits_for_the_private_check(api_for, alex, sam, cl
     # The web form offers no share box until then, and a forced one shares nothing.
     client_for(alex).post(f"/dates/{plan_id}/together/", {"connected": "4", "share": "on"})
     assert Reflection.objects.get().visibility == "private"
+
+
+def test_a_running_weekly_date_changes_its_time_and_keeps_its_first_day(api_for, checked, clock):
+    from datetime import date, time
+
+    from mendwell.dates.services import plan_create
+
+    alex, _sam = checked
+    began = plan_create(
+        user=alex,
+        starts_on=date(2026, 3, 6),
+        start_time=time(19, 0),
+        time_zone="Europe/London",
+        duration_minutes=90,
+        repeat="weekly",
+        repeat_until=date(2026, 5, 29),
+        note="",
+    )
+    api = api_for(alex)
+    etag = api.get(f"/dates/{began.pk}")["ETag"]
+    clock.shift(1)
+    running = {**PLAN, "starts_on": "2026-03-06", "repeat": "weekly", "repeat_until": "2026-05-29"}
+    moved = {**running, "starts_on": "2026-03-13", "start_time": "20:00"}
+    refused = api.put(f"/dates/{began.pk}", moved, headers={"If-Match": etag})
+    assert refused.status_code == 422
+    assert refused.json()["errors"][0]["field"] == "starts_on"
+    saved = api.put(
+        f"/dates/{began.pk}", {**running, "start_time": "20:00"}, headers={"If-Match": etag}
+    )
+    assert saved.status_code == 200
+    assert (saved.json()["starts_on"], saved.json()["start_time"]) == ("2026-03-06", "20:00")
+    assert saved.json()["next_start"] == "2026-03-20T20:00:00Z"
+    assert DatePlan.objects.get().revision == 1

@@ -181,10 +181,14 @@ def _reflection_out(request: HttpRequest, row: Reflection) -> DateReflectionOut:
     )
 
 
-def _plan_form(request: HttpRequest, payload: DatePlanIn, time_zone: str) -> PlanForm:
+def _plan_form(
+    request: HttpRequest, payload: DatePlanIn, time_zone: str, plan: DatePlan | None = None
+) -> PlanForm:
+    """The web's own checks; ``plan`` is the date being changed (a repeating date
+    that has begun keeps its first day, as on the web's edit page)."""
     data = payload.model_dump(exclude={"idea"})
     data["time_zone"] = time_zone if payload.time_zone is None else payload.time_zone
-    form = PlanForm(data, now=timezone.now())
+    form = PlanForm(data, now=timezone.now(), plan=plan)
     raise_for_form(form)
     return form
 
@@ -326,13 +330,14 @@ def date_plan_detail(request: HttpRequest, plan_id: UUID, response: HttpResponse
 def date_plan_edit(
     request: HttpRequest, plan_id: UUID, payload: DatePlanIn, response: HttpResponse
 ) -> DatePlanOut:
-    form = _plan_form(request, payload, _changeable(request, plan_id).time_zone)
+    plan = _changeable(request, plan_id)
+    form = _plan_form(request, payload, plan.time_zone, plan)
 
     def apply(row: DatePlan) -> DatePlan:
         services.plan_update(plan=row, **form.cleaned_data)
         return row
 
-    plan: DatePlan = edit_locked(
+    plan = edit_locked(
         request,
         find=lambda: _changeable(request, plan_id),
         apply=apply,

@@ -139,6 +139,10 @@ def test_after_leaving_the_partners_dates_leave_the_feed(checked, client_for):
         ({"starts_on": "2026-03-19"}, "Choose a day from today on."),
         ({"starts_on": "2026-02-31"}, "That day doesn&#x27;t exist. Please check the date."),
         ({"starts_on": "2026-03-29", "start_time": "01:30"}, "The clocks change that night"),
+        (
+            {"starts_on": "2027-03-14", "start_time": "02:30", "time_zone": "America/New_York"},
+            "The clocks change that night",
+        ),
         ({"starts_on": "2026-03-20", "start_time": "11:00"}, "That time has already passed today."),
         ({"time_zone": "Mars/Olympus"}, "isn&#x27;t a time zone we know"),
         ({"repeat": "weekly"}, "Choose when the repeating stops"),
@@ -238,3 +242,112 @@ def test_ideas_that_speak_to_what_the_partner_shared_come_first_with_a_reason(ch
     page = client_for(alex).get("/dates/ideas/").content.decode()
     assert "Suggested for the two of you" in page
     assert "Sam rated" in page
+
+
+def _running_weekly(alex, **fields):
+    """A weekly date that began two weeks before NOW and runs on to the end of May."""
+    values = {
+        "starts_on": date(2026, 3, 6),
+        "start_time": time(19, 0),
+        "time_zone": "Europe/London",
+        "duration_minutes": 90,
+        "repeat": "weekly",
+        "repeat_until": date(2026, 5, 29),
+        "note": "",
+        **fields,
+    }
+    return services.plan_create(user=alex, **values)
+
+
+def _edit_fields(date_plan, **changes):
+    fields = {
+        "starts_on": date_plan.starts_on.isoformat(),
+        "start_time": date_plan.start_time.strftime("%H:%M"),
+        "time_zone": date_plan.time_zone,
+        "duration_minutes": str(date_plan.duration_minutes),
+        "repeat": date_plan.repeat,
+        "repeat_until": date_plan.repeat_until.isoformat() if date_plan.repeat_until else "",
+        "note": "kept words",
+        **changes,
+    }
+    return fields
+
+
+def test_a_running_weekly_date_changes_its_time_and_keeps_its_first_day_uid_and_feed(
+    checked, client_for
+):
+    alex, sam = checked
+    date_plan = _running_weekly(alex)
+    token = services.feed_create(user=sam)
+    page = client_for(alex).get(f"/dates/{date_plan.pk}/edit/").content.decode()
+    assert 'value="2026-03-06"' in page  # the edit page offers the unchanged first day
+
+    response = client_for(alex).post(
+        f"/dates/{date_plan.pk}/edit/", _edit_fields(date_plan, start_time="20:00")
+    )
+    assert response.status_code == 302
+    date_plan.refresh_from_db()
+    assert (date_plan.starts_on, date_plan.start_time) == (date(2026, 3, 6), time(20, 0))
+    assert date_plan.revision == 1
+    (event,) = icalendar.Calendar.from_ical(Client().get(f"/dates/feed/{token}.ics").content).walk(
+        "VEVENT"
+    )
+    assert str(event["uid"]) == f"{date_plan.pk}@mendwell" and int(event["sequence"]) == 1
+    assert event.decoded("dtstart") == datetime(2026, 3, 6, 20, 0, tzinfo=ZoneInfo("Europe/London"))
+    # The next one is next Friday (tonight's 19:00 is still to come, and now at 20:00).
+    (nxt,) = selectors.occurrences(date_plan, after=date(2026, 3, 20))
+    assert nxt == datetime(2026, 3, 20, 20, 0, tzinfo=ZoneInfo("Europe/London"))
+
+
+def test_a_weekly_date_that_began_this_morning_can_still_be_changed(checked, client_for):
+    alex, _sam = checked
+    date_plan = _running_weekly(alex, starts_on=date(2026, 3, 20), start_time=time(9, 0))
+    response = client_for(alex).post(
+        f"/dates/{date_plan.pk}/edit/", _edit_fields(date_plan, duration_minutes="60")
+    )
+    assert response.status_code == 302
+    date_plan.refresh_from_db()
+    assert (date_plan.duration_minutes, date_plan.revision) == (60, 1)
+
+
+@pytest.mark.parametrize(
+    ("plan_fields", "changes", "message"),
+    [
+        # A new first day must still be today or later.
+        ({}, {"starts_on": "2026-03-13"}, "Choose a day from today on."),
+        # Made a one-off, the unchanged first day is simply in the past.
+        ({}, {"repeat": "none"}, "Choose a day from today on."),
+        # Ending it before today leaves nothing to come.
+        ({}, {"repeat_until": "2026-03-19"}, "Choose a last day from today on."),
+        # A one-off date in the past stays refused, even unchanged.
+        (
+            {"starts_on": date(2026, 3, 18), "repeat": "none", "repeat_until": None},
+            {"start_time": "20:00"},
+            "Choose a day from today on.",
+        ),
+        # A one-off date in the past does not start repeating from its old first day.
+        (
+            {"starts_on": date(2026, 3, 18), "repeat": "none", "repeat_until": None},
+            {"repeat": "weekly", "repeat_until": "2026-05-27"},
+            "Choose a day from today on.",
+        ),
+        # A new time on today's first day is still checked against the clock.
+        (
+            {"starts_on": date(2026, 3, 27)},
+            {"starts_on": "2026-03-20", "start_time": "11:00"},
+            "That time has already passed today.",
+        ),
+    ],
+)
+def test_editing_a_date_still_refuses_a_first_day_in_the_past(
+    checked, client_for, plan_fields, changes, message
+):
+    alex, _sam = checked
+    date_plan = _running_weekly(alex, **plan_fields)
+    response = client_for(alex).post(
+        f"/dates/{date_plan.pk}/edit/", _edit_fields(date_plan, **changes)
+    )
+    body = response.content.decode()
+    assert response.status_code == 200 and message in body and "kept words" in body
+    date_plan.refresh_from_db()
+    assert date_plan.revision == 0

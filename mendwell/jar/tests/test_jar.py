@@ -132,3 +132,19 @@ def test_drawing_waits_for_the_private_check(alex, sam):
 def test_week_of_is_the_monday():
     assert selectors.week_of(date(2026, 11, 29)) == date(2026, 11, 23)
     assert selectors.week_of(date(2026, 11, 23)) == date(2026, 11, 23)
+
+
+def test_a_jar_with_under_five_acts_says_it_works_best_with_five(checked, client_for, robin):
+    alex, _sam = checked
+    hint = "A jar works best with five or more acts"
+
+    def page(user):
+        return client_for(user).get("/jar/").content.decode()
+
+    assert hint not in page(alex)  # empty: the page says how to start instead
+    fill(alex, "tea", "a walk", "a note", "a song")
+    assert hint in page(alex)
+    fill(alex, "a hug")
+    assert hint not in page(alex)
+    fill(robin, "tea")
+    assert hint not in page(robin)  # a personal list is never drawn from

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -247,3 +248,62 @@ def test_a_claim_and_its_delivery_commit_or_roll_back_together(alex):
     assert Reminder.objects.get(pk=reminder.pk).next_due_at == reminder.next_due_at
     assert services.claim_due(MORNING + timedelta(hours=2)) == 1
     assert len(_deliver_tasks()) == 1
+
+
+@pytest.mark.parametrize(
+    ("person", "wall", "expected_utc"),
+    [
+        # London's spring gap (01:00-02:00 on 29 March 2026): 01:30 fires as the clocks jump.
+        ("alex", time(1, 30), datetime(2026, 3, 29, 1, 30, tzinfo=UTC)),
+        # London's autumn fold (01:00-02:00 twice on 25 October 2026): once, at the first.
+        ("alex", time(1, 30), datetime(2026, 10, 25, 0, 30, tzinfo=UTC)),
+        # New York's spring gap (02:00-03:00 on 8 March 2026): 02:30 fires at 03:30 EDT.
+        ("robin", time(2, 30), datetime(2026, 3, 8, 7, 30, tzinfo=UTC)),
+        # New York's autumn fold (01:00-02:00 twice on 1 November 2026): once, at 01:30 EDT.
+        ("robin", time(1, 30), datetime(2026, 11, 1, 5, 30, tzinfo=UTC)),
+    ],
+    ids=["london-spring", "london-autumn", "new-york-spring", "new-york-autumn"],
+)
+def test_ts98_on_a_clock_change_day_the_reminder_is_claimed_once_at_its_local_time(
+    request, claim, person, wall, expected_utc
+):
+    user = request.getfixturevalue(person)
+    start = expected_utc - timedelta(hours=12)
+    with time_machine.travel(start, tick=False):
+        services.reminder_set(user=user, kind=Kind.DAILY_PLAN, enabled=True, at=wall)
+    step = timedelta(minutes=5)
+    claimed_at = []
+    moment = start
+    # The scheduler looks every few minutes from half a day before to half a day after.
+    while moment <= expected_utc + timedelta(hours=12):
+        if claim(moment):
+            claimed_at.append(moment)
+        moment += step
+    assert len(claimed_at) == 1
+    assert expected_utc <= claimed_at[0] < expected_utc + step
+    (task,) = _deliver_tasks()
+    local_day = expected_utc.astimezone(ZoneInfo(user.time_zone)).date()
+    assert task.args_kwargs["args"] == [user.pk, "daily_plan", local_day.isoformat()]
+
+
+def test_a_date_reminder_judges_the_day_in_the_readers_own_zone(checked):
+    alex, sam = checked
+    sam.time_zone = "America/New_York"
+    sam.save()
+    _remind(sam, Kind.DATE, at=time(9, 0))
+    with time_machine.travel(MORNING, tick=False):
+        # 02:00 on Saturday in London is 21:00 on Friday evening in New York.
+        plan_create(
+            user=alex,
+            starts_on=date(2026, 11, 28),
+            start_time=time(2, 0),
+            time_zone="Europe/London",
+            duration_minutes=120,
+            repeat=Repeat.NONE,
+            repeat_until=None,
+            note="",
+        )
+    saturday = datetime(2026, 11, 28, 14, 0, tzinfo=UTC)  # 09:00 in New York
+    assert _deliver(sam, Kind.DATE, day=date(2026, 11, 28), at=saturday) == "nothing to remind of"
+    friday = datetime(2026, 11, 27, 14, 0, tzinfo=UTC)
+    assert _deliver(sam, Kind.DATE, day=date(2026, 11, 27), at=friday) == "delivered"

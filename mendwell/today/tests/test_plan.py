@@ -191,3 +191,60 @@ def test_the_weekly_pulse_is_on_the_plan_until_answered_this_week(robin):
     assert "pulse" not in keys(robin)
     with time_machine.travel("2026-11-30 15:00:00+00:00", tick=False):  # the next Monday
         assert "pulse" in keys(robin)
+
+
+def _date_on(author, day, at, zone="Europe/London", minutes=90):
+    return DatePlan.objects.create(
+        author=author,
+        starts_on=day,
+        start_time=at,
+        time_zone=zone,
+        duration_minutes=minutes,
+    )
+
+
+def test_coming_up_counts_seven_days_in_the_readers_own_zone(checked, client_for):
+    alex, _sam = checked  # in London; it is Friday 27 November, 10:00
+    # 20:00 next Friday in Los Angeles is already Saturday 5 December in London: too far.
+    _date_on(alex, date(2026, 12, 4), time(20, 0), zone="America/Los_Angeles")
+    assert "date" not in keys(alex)
+    # 08:00 on Saturday 5 December in Auckland is 19:00 on Friday 4 December in London.
+    _date_on(alex, date(2026, 12, 5), time(8, 0), zone="Pacific/Auckland")
+    (item,) = [item for item in plan_for(alex) if item.key == "date"]
+    assert item.title == "Time together coming up"
+    assert item.text == "Friday 4 December, 19:00"
+    assert "Friday 4 December, 19:00" in client_for(alex).get("/").content.decode()
+
+
+def test_coming_up_is_shown_at_the_readers_own_time(robin, client_for):
+    # Robin is in New York: 19:00 in London is 14:00 there.
+    _date_on(robin, date(2026, 12, 1), time(19, 0))
+    (item,) = [item for item in plan_for(robin) if item.key == "date"]
+    assert item.text == "Tuesday 1 December, 14:00"
+    assert "Tuesday 1 December, 14:00" in client_for(robin).get("/").content.decode()
+
+
+def test_a_date_that_is_over_leaves_today_and_one_under_way_stays(checked):
+    alex, _sam = checked  # 10:00 in London
+    over = _date_on(alex, date(2026, 11, 27), time(8, 0))  # 08:00 to 09:30
+    plan = {item.key: item for item in plan_for(alex)}
+    assert plan["date"].title == "Plan some time together"  # nothing else is coming up
+    over.delete()
+    _date_on(alex, date(2026, 11, 27), time(9, 0))  # 09:00 to 10:30: on now
+    plan = {item.key: item for item in plan_for(alex)}
+    assert plan["date"].title == "Time together coming up"
+    assert plan["date"].text == "Friday 27 November, 09:00"
+
+
+def test_a_weekly_date_that_is_over_today_shows_next_weeks(checked):
+    alex, _sam = checked
+    DatePlan.objects.create(
+        author=alex,
+        starts_on=date(2026, 11, 20),
+        start_time=time(7, 0),
+        time_zone="Europe/London",
+        repeat="weekly",
+        repeat_until=date(2026, 12, 31),
+    )
+    (item,) = [item for item in plan_for(alex) if item.key == "date"]
+    assert item.text == "Friday 4 December, 07:00"
