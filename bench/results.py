@@ -52,7 +52,7 @@ def figure(
     """One measured figure (``value`` None: could not be measured; ``note`` says why)."""
     if goal is not None:
         _parse_goal(goal)  # refuse a goal the table could not check
-    remark = " ".join(part for part in (note, os.environ.get(NOTE_ENV, "")) if part)
+    remark = "; ".join(part for part in (note, os.environ.get(NOTE_ENV, "")) if part)
     return {
         "name": name,
         "value": value,

@@ -45,7 +45,7 @@ def affection_opt_in(*, user: Any) -> AffectionProfile:
     couple = couple_for_user(user)
     if couple is None:
         raise NotLinked
-    profile = _profiles().select_for_update().filter(author=user).first()
+    profile = _profiles().select_for_update(no_key=True).filter(author=user).first()
     if profile is not None:
         if profile.couple_id != couple.pk:
             # A yes given to a former partner does not carry over to a new one.

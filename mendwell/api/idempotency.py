@@ -75,7 +75,7 @@ def _claim(request: HttpRequest, key: str, fingerprint: str) -> IdempotencyRecor
             return rows.create(user=user, key=key, **fields)
     except IntegrityError:
         pass
-    earlier = rows.select_for_update().get(key=key)
+    earlier = rows.select_for_update(no_key=True).get(key=key)
     if earlier.created_at < timezone.now() - IDEMPOTENCY_WINDOW:
         earlier.delete()  # an expired key starts afresh
         return rows.create(user=user, key=key, **fields)

@@ -75,7 +75,7 @@ def edit_locked(
     wanted = _wanted(request)
     with transaction.atomic():
         row = find()
-        locked = type(row)._base_manager.select_for_update().get(pk=row.pk)
+        locked = type(row)._base_manager.select_for_update(no_key=True).get(pk=row.pk)
         if version_of(locked) != wanted:
             raise stale(current(locked), version_of(locked))
         return apply(locked)

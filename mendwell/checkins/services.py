@@ -31,7 +31,7 @@ def checkin_save(
 ) -> CheckIn:
     """One check-in per person and day: saving again that day updates it."""
     fields = {"mood": mood, "closeness": closeness, "note": note, **_sharing(user, share)}
-    existing = _checkins().select_for_update().filter(author=user, day=day).first()
+    existing = _checkins().select_for_update(no_key=True).filter(author=user, day=day).first()
     if existing is None:
         try:
             with transaction.atomic():

@@ -49,7 +49,7 @@ def _items() -> QuerySet[LovedItem]:
 
 def _locked_choice(user: Any) -> LovedSharing:
     LovedSharing.objects.get_or_create(user=user)
-    return LovedSharing.objects.select_for_update().get(user=user)
+    return LovedSharing.objects.select_for_update(no_key=True).get(user=user)
 
 
 def _shared_couple(user: Any, shared_in_id: Any) -> Couple | None:

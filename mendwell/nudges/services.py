@@ -52,7 +52,9 @@ def nudge_send(*, user: Any, nudge_id: uuid.UUID, note: str) -> Nudge:
     # Look, count and create under a lock on the sender's row, so two sends at once
     # (two tabs, an app retrying) cannot both pass at nine and make eleven. SQLite
     # already serialises writers (IMMEDIATE transactions); PostgreSQL needs this.
-    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    # NO KEY: the partner's send, crossing this one, points a notification at this row
+    # (a key-share lock), which a plain FOR UPDATE would block: a deadlock.
+    get_user_model().objects.select_for_update(no_key=True).filter(pk=user.pk).first()
     existing = _nudges().filter(pk=nudge_id, author=user).first()
     if existing is not None:
         return existing

@@ -102,7 +102,7 @@ def pulse_save(
         values["week_of"] = this_week  # a retaken baseline moves to the week it was retaken
     else:
         raise ValueError(f"unknown pulse kind {kind!r}")
-    existing = PulseResponse.objects.select_for_update().filter(**key).first()
+    existing = PulseResponse.objects.select_for_update(no_key=True).filter(**key).first()
     if existing is None:
         try:
             with transaction.atomic():
@@ -110,7 +110,7 @@ def pulse_save(
             return Saved(created, replaced=False)
         except IntegrityError:
             # The same person sent twice at once: the other request made the row; replace it.
-            existing = PulseResponse.objects.select_for_update().get(**key)
+            existing = PulseResponse.objects.select_for_update(no_key=True).get(**key)
     for name, value in values.items():
         setattr(existing, name, value)
     existing.replaced_at = moment
@@ -140,7 +140,7 @@ def sharing_set(*, user: Any, item_ids: Iterable[str]) -> None:
     rows = list(
         cast("QuerySet[PulseResponse]", PulseResponse.objects.authored_by(user))
         .filter(instrument_id=instrument.id)
-        .select_for_update()
+        .select_for_update(no_key=True)
     )
     for row in rows:
         for name, value in _fields_for(couple, ids, row.answers).items():

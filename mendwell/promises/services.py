@@ -99,7 +99,7 @@ def promise_create(*, user: Any, promise_id: uuid.UUID, **fields: Any) -> Promis
 
 
 def _lock_active(promise: Promise) -> Promise:
-    locked = _promises().select_for_update().get(pk=promise.pk, author=promise.author)
+    locked = _promises().select_for_update(no_key=True).get(pk=promise.pk, author=promise.author)
     if locked.visibility == Visibility.SHARED and locked.couple_id != getattr(
         couple_for_user(locked.author), "pk", None
     ):
@@ -164,7 +164,7 @@ def occurrence_mark(
     """Say whether one occurrence was kept; marking again replaces the earlier mark."""
     if not may_mark(user, promise):
         raise PermissionError("not this person's to mark")
-    locked = _promises().select_for_update().get(pk=promise.pk)
+    locked = _promises().select_for_update(no_key=True).get(pk=promise.pk)
     refusal = mark_refusal_for(user, locked)
     if refusal:
         raise Refused(refusal)

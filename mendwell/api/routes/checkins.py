@@ -235,7 +235,9 @@ def week_save(request: HttpRequest, response: HttpResponse, payload: WeekIn) -> 
     kinds = ("went_well", "try_next")
     with transaction.atomic():
         # The person's own row is the lock: two devices saving this week take turns.
-        type(user)._base_manager.select_for_update().filter(pk=user.pk).exists()
+        # NO KEY: rows that point at this person (a partner's notification) can still
+        # be written meanwhile; only this person's own saves wait.
+        type(user)._base_manager.select_for_update(no_key=True).filter(pk=user.pk).exists()
         before = _week_now(user)
         require_version(request, before.version, lambda: before.model_dump(mode="json"))
         services.week_notes_save(

@@ -120,7 +120,7 @@ def topic_set(*, view: ConversationView, topic: str, first_speaker: Any) -> bool
     conversation.first_speaker = first_speaker
     conversation.topic_set_at = timezone.now()
     with transaction.atomic():
-        if not updated.select_for_update().exists():
+        if not updated.select_for_update(no_key=True).exists():
             return False
         conversation.save(update_fields=["topic", "first_speaker", "topic_set_at", "updated_at"])
     return True
@@ -192,7 +192,7 @@ def pause_call(*, view: ConversationView, minutes: int) -> None:
     now = timezone.now()
     until = now + timedelta(minutes=minutes)
     with transaction.atomic():
-        conversation = _conversations().select_for_update().get(pk=view.conversation.pk)
+        conversation = _conversations().select_for_update(no_key=True).get(pk=view.conversation.pk)
         if conversation.paused_until is not None and conversation.paused_until > now:
             conversation.paused_until = max(conversation.paused_until, until)
         else:

@@ -135,7 +135,7 @@ def send_refusal_for(user: Any) -> str | None:
 @transaction.atomic
 def acknowledgement_send(*, thread: Acknowledgement) -> AcknowledgementSent:
     """Send the current draft as the next copy; the same draft sent twice makes one copy."""
-    locked = _threads().select_for_update().get(pk=thread.pk, author=thread.author)
+    locked = _threads().select_for_update(no_key=True).get(pk=thread.pk, author=thread.author)
     refusal = send_refusal_for(locked.author)
     if refusal:
         raise SendRefused(refusal)
@@ -244,7 +244,7 @@ def acknowledgement_answer_change(
     _check_may_answer(user, answer.thread, answer.sent)
     missing = _checked_missing(kind, missing)
     standing = _answers().filter(sent_id=answer.sent_id, author=user, superseded_at__isnull=True)
-    current = standing.select_for_update().first()
+    current = standing.select_for_update(no_key=True).first()
     if current is None:  # the copy went away with its thread
         raise PermissionError("nothing to change")
     if (current.kind, current.missing) == (kind, missing):
