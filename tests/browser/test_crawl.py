@@ -697,6 +697,10 @@ EXCLUDED: dict[str, str] = {
     "conversations:answer_delete": "POST only (the Delete… disclosure under one's answer)",
     "promises:delete": "POST only (the Delete… disclosure on the promise's page)",
     "progress:pulse_delete": "POST only (the Delete… disclosure on the pulse page)",
+    "progress:instrument": (
+        "exists only once an operator adds a questionnaire; tests/browser/test_instrument_page.py "
+        "opens it with the same page checks (axe, layout, targets, phone and desktop)"
+    ),
     # Not pages: they act, or answer with something other than HTML.
     "quick_exit": "signs out and leaves for QUICK_EXIT_URL; test_quick_exit.py drives it",
     "healthz": "JSON for monitors",
