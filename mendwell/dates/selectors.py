@@ -4,6 +4,7 @@ in the app, in a download and in their calendar feed alike."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, cast
@@ -62,18 +63,30 @@ class Upcoming:
     idea: Idea | None
 
 
-def upcoming_for(user: Any, *, today: date) -> list[Upcoming]:
+def _upcoming(
+    user: Any, *, earliest: date, next_start: Callable[[DatePlan], datetime | None]
+) -> list[Upcoming]:
+    """Each visible plan still running on ``earliest``, with its ``next_start``, soonest first."""
     rows = (
         _visible(user)
         .filter(cancelled_at__isnull=True)
-        .filter(Q(starts_on__gte=today) | Q(repeat_until__gte=today))
+        .filter(Q(starts_on__gte=earliest) | Q(repeat_until__gte=earliest))
     )
     found = []
     for plan in rows:
-        nxt = occurrences(plan, after=today)
-        if nxt:
-            found.append(Upcoming(plan, nxt[0], IDEAS_BY_ID.get(plan.idea_id)))
+        start = next_start(plan)
+        if start is not None:
+            found.append(Upcoming(plan, start, IDEAS_BY_ID.get(plan.idea_id)))
     return sorted(found, key=lambda item: item.next_start)
+
+
+def upcoming_for(user: Any, *, today: date) -> list[Upcoming]:
+    """Each plan's next start from ``today`` on, by the plan's own calendar day."""
+    return _upcoming(
+        user,
+        earliest=today,
+        next_start=lambda plan: next(iter(occurrences(plan, after=today)), None),
+    )
 
 
 def first_start_from(plan: DatePlan, moment: datetime) -> datetime | None:
@@ -97,18 +110,13 @@ def upcoming_at(user: Any, *, now: datetime) -> list[Upcoming]:
     """
     # A plan's own day is never more than a day from the UTC day; its length
     # reaches back a few hours more.
-    earliest = now.astimezone(UTC).date() - timedelta(days=2)
-    rows = (
-        _visible(user)
-        .filter(cancelled_at__isnull=True)
-        .filter(Q(starts_on__gte=earliest) | Q(repeat_until__gte=earliest))
+    return _upcoming(
+        user,
+        earliest=now.astimezone(UTC).date() - timedelta(days=2),
+        next_start=lambda plan: first_start_from(
+            plan, now - timedelta(minutes=plan.duration_minutes)
+        ),
     )
-    found = []
-    for plan in rows:
-        start = first_start_from(plan, now - timedelta(minutes=plan.duration_minutes))
-        if start is not None:
-            found.append(Upcoming(plan, start, IDEAS_BY_ID.get(plan.idea_id)))
-    return sorted(found, key=lambda item: item.next_start)
 
 
 def plans_for_feed(user: Any) -> list[DatePlan]:

@@ -62,9 +62,7 @@ def pulse_due(user: Any, *, today: date | None = None) -> bool:
 
 
 def this_weeks_pulse(user: Any, *, today: date | None = None) -> PulseResponse | None:
-    monday = week_of(today or local_today(user))
-    found = _own_pulse(user).filter(kind=Kind.WEEKLY, week_of=monday).first()
-    return cast("PulseResponse | None", found)
+    return this_weeks_answers(user, registry.pulse(), today=today)
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,8 @@ import pytest
 import time_machine
 
 from mendwell.couples.access import Visibility
-from mendwell.progress import registry
 from mendwell.progress.models import PulseResponse
-from mendwell.progress.tests.helpers import answers, drop_in_instruments
+from mendwell.progress.tests.helpers import answers, instruments_dropped_in
 
 pytestmark = pytest.mark.django_db
 
@@ -27,11 +26,8 @@ INFORMAL = "/progress/instruments/test-informal-extra"
 
 @pytest.fixture(autouse=True)
 def operator_dir(tmp_path, settings):
-    settings.INSTRUMENTS_DIR = tmp_path
-    drop_in_instruments(tmp_path)
-    registry.reload()
-    yield tmp_path
-    registry.reload()
+    with instruments_dropped_in(tmp_path, settings) as folder:
+        yield folder
 
 
 @pytest.fixture(autouse=True)

@@ -16,7 +16,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from mendwell.progress import registry, services
-from mendwell.progress.tests.helpers import drop_in_instruments
+from mendwell.progress.tests.helpers import instruments_dropped_in
 from tests.browser.conftest import VIEWPORTS, Browsers
 
 pytestmark = pytest.mark.browser
@@ -28,11 +28,8 @@ HIGH = ("4", "2", "4")
 
 @pytest.fixture
 def operator_dir(tmp_path: Path, settings: Any) -> Any:
-    settings.INSTRUMENTS_DIR = tmp_path
-    drop_in_instruments(tmp_path)
-    registry.reload()
-    yield tmp_path
-    registry.reload()
+    with instruments_dropped_in(tmp_path, settings) as folder:
+        yield folder
 
 
 def test_a_licensed_questionnaire_is_answered_and_its_change_read_in_plain_words(

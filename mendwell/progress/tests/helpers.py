@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -58,3 +60,15 @@ def drop_in_instruments(folder: Path) -> None:
     """The operator's folder with the validated fixture and an unvalidated extra."""
     shutil.copy(FIXTURE, folder / "test-fixture-scale.v1.json")
     (folder / "test-informal-extra.v1.json").write_text(json.dumps(informal_data()))
+
+
+@contextmanager
+def instruments_dropped_in(folder: Path, settings: Any) -> Iterator[Path]:
+    """The operator's folder set to ``folder``, holding both test instruments, loaded."""
+    settings.INSTRUMENTS_DIR = folder
+    drop_in_instruments(folder)
+    registry.reload()
+    try:
+        yield folder
+    finally:
+        registry.reload()

@@ -15,7 +15,7 @@ from mendwell.progress import registry, selectors, services
 from mendwell.progress.models import PulseResponse
 from mendwell.progress.registry import InstrumentError, parse
 from mendwell.progress.tests.helpers import answers as pulse_answers
-from mendwell.progress.tests.helpers import drop_in_instruments, fixture_data, informal_data
+from mendwell.progress.tests.helpers import fixture_data, informal_data, instruments_dropped_in
 
 URL = "/progress/test-fixture-scale/"
 INFORMAL_URL = "/progress/test-informal-extra/"
@@ -30,11 +30,8 @@ CLINICAL_WORDS = ("cut-off", "cutoff", "percentile", "clinical", "reliable chang
 
 @pytest.fixture
 def operator_dir(tmp_path, settings):
-    settings.INSTRUMENTS_DIR = tmp_path
-    drop_in_instruments(tmp_path)
-    registry.reload()
-    yield tmp_path
-    registry.reload()
+    with instruments_dropped_in(tmp_path, settings) as folder:
+        yield folder
 
 
 @pytest.fixture(autouse=True)
